@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read loosely-typed JSON responses.
+    files: ['**/test/**/*.ts', '**/*.test.ts', '**/*.test.tsx', '**/e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
