@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import { hashToken } from '../security/api-key-token.ts';
-import { verifyPassword } from '../security/passwords.ts';
+import { dummyPasswordHash, verifyPassword } from '../security/passwords.ts';
 import type { Session, Store, User } from '../store/ports.ts';
 
-/** A well-formed scrypt hash of a random password: compared against when the email is unknown. */
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** Logging in and out; sessions are stored by the hash of their cookie token. */
 export class SessionService {
@@ -18,8 +16,9 @@ export class SessionService {
 
   async login(email: string, password: string): Promise<{ token: string; session: Session; user: User }> {
     const user = await this.store.users.getByEmail(email);
-    // Check a password even for unknown emails, so timing does not tell which emails exist.
-    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH).catch(() => false);
+    // Check a password of the same cost even for unknown emails, so timing does not tell which
+    // emails exist.
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash())).catch(() => false);
     if (!user || !valid) throw new UnauthenticatedError('email or password is wrong');
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();

@@ -15,6 +15,8 @@ import { communityRoutes } from './routes/community-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
+import { deliveryRoutes } from './routes/delivery-routes.ts';
+import { eventRoutes } from './routes/event-routes.ts';
 
 const API_BODY_LIMIT = 1024 * 1024;
 
@@ -50,6 +52,8 @@ export function createApp(hub: Hub): Hono {
   api.route('/users', userRoutes(hub));
   api.route('/communities', communityRoutes(hub));
   api.route('/audit', auditRoutes(hub));
+  api.route('/events', eventRoutes(hub));
+  api.route('/deliveries', deliveryRoutes(hub));
   api.notFound(notFoundHandler);
   app.route('/api/v1', api);
   app.all('/api/*', notFoundHandler);

@@ -14,6 +14,9 @@ import { generateWebhookSecret, parseWebhookSecret, secretFingerprint } from '..
 import type { Page, PageRequest, Store, Webhook, WebhookFilter, WebhookSecret } from '../store/ports.ts';
 import type { CreateWebhookInput, UpdateWebhookInput } from './webhook-input.ts';
 
+/** How long a rotated-out signing secret keeps signing. */
+export const SECRET_OVERLAP_MS = 24 * 3_600_000;
+
 export type TargetCheck = { ok: true } | { ok: false; code: string; reason: string };
 
 export interface WebhookServiceDeps {
@@ -176,6 +179,31 @@ export class WebhookService {
     authorize(principal, 'write', current.communityId, { what: 'webhook', id });
     await this.deps.store.webhooks.delete(id);
     await this.deps.audit.record(principal, { communityId: current.communityId, action: 'webhook.deleted', targetType: 'webhook', targetId: id, details: { name: current.name } });
+  }
+
+  /**
+   * A new signing secret becomes the current one; the old ones keep signing for 24 h so
+   * receivers can switch without dropping deliveries. Returned once, here.
+   */
+  async rotateSecret(principal: Principal, id: string, supplied?: string): Promise<{ webhook: Webhook; secret: string }> {
+    const current = await this.deps.store.webhooks.get(id);
+    if (!current) throw new NotFoundError('webhook', id);
+    authorize(principal, 'write', current.communityId, { what: 'webhook', id });
+    let secret = generateWebhookSecret();
+    if (supplied !== undefined) {
+      const parsed = parseWebhookSecret(supplied);
+      if (!parsed.ok) throw new ValidationError(`secret: ${parsed.reason}`, [{ path: 'secret', message: parsed.reason }]);
+      secret = supplied;
+    }
+    const now = this.deps.clock.now();
+    const overlapEnds = new Date(now.getTime() + SECRET_OVERLAP_MS).toISOString();
+    const kept = current.secrets
+      .filter((old) => old.expiresAt === null || old.expiresAt > now.toISOString())
+      .map((old) => (old.expiresAt === null ? { ...old, expiresAt: overlapEnds } : old));
+    const updated = await this.deps.store.webhooks.update(id, { secrets: [this.sealSecret(secret, now.toISOString()), ...kept], updatedAt: now.toISOString() });
+    if (!updated) throw new NotFoundError('webhook', id);
+    await this.deps.audit.record(principal, { communityId: updated.communityId, action: 'webhook.secretRotated', targetType: 'webhook', targetId: id, details: { previousValidUntil: overlapEnds } });
+    return { webhook: updated, secret };
   }
 
   /** Decrypted plugin secrets of a webhook, for the delivery worker only. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig, type HubConfig } from '../../src/config/load-config.ts';
-import { closeHub, createHub } from '../../src/create-hub.ts';
+import { closeHub, createHub, startHubWorkers } from '../../src/create-hub.ts';
 import type { Hub } from '../../src/hub.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
@@ -31,7 +31,9 @@ export function uniquePrefix(label: string): string {
  * Start a real hub (real SQLite under a temp dir, real Redis, real HTTP on loopback, port 0).
  * Pass `dataDir` to restart on the data of an earlier hub.
  */
-export async function startTestHub(options: { env?: Record<string, string>; dataDir?: string; clock?: Clock; resolveHost?: (host: string) => Promise<string[]> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock; resolveHost?: (host: string) => Promise<string[]>; workers?: boolean; random?: () => number } = {},
+): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
   const config = loadConfig({
     HUB_DATA_DIR: dataDir,
@@ -48,8 +50,10 @@ export async function startTestHub(options: { env?: Record<string, string>; data
     logger: silentLogger(),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
+    ...(options.random ? { random: options.random } : {}),
     print: () => {},
   });
+  const workers = options.workers ? startHubWorkers(hub) : undefined;
   const app = createApp(hub);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
@@ -61,7 +65,9 @@ export async function startTestHub(options: { env?: Record<string, string>; data
     dataDir,
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workers?.close();
       await closeHub(hub);
     },
   };

@@ -55,5 +55,14 @@ export function webhookRoutes(hub: Hub) {
     return c.body(null, 204);
   });
 
+  app.post('/:id/test', async (c) => c.json(await hub.deliveries.test(c.get('principal'), c.req.param('id'))));
+
+  app.post('/:id/rotate-secret', async (c) => {
+    const hasBody = (c.req.header('content-length') ?? '0') !== '0';
+    const { secret: supplied } = hasBody ? await readJson(c, v.strictObject({ secret: v.optional(v.string()) })) : { secret: undefined };
+    const { webhook, secret } = await hub.webhooks.rotateSecret(c.get('principal'), c.req.param('id'), supplied);
+    return c.json({ ...view(webhook), secret });
+  });
+
   return app;
 }
