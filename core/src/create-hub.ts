@@ -120,7 +120,18 @@ export async function createHub(options: CreateHubOptions): Promise<Hub> {
   // Fan-out is one subscriber among others; if queueing fails the event stays unprocessed and
   // the reconciler queues it later.
   bus.subscribe('fan-out', async (message) => {
-    if (message.kind === 'event.stored') await queues.enqueueFanout(message.event.id);
+    if (message.kind !== 'event.stored') return;
+    // While Redis is away the command waits in ioredis' offline queue; do not hold the
+    // publisher's request for it. The job id keeps a late add and a reconciler add as one job.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('queue did not answer within 2 s; the reconciler will queue the event')), 2_000);
+    });
+    try {
+      await Promise.race([queues.enqueueFanout(message.event.id), gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   });
   await bootstrap({ store, clock, logger, admin: config.admin, ...(options.print ? { print: options.print } : {}) });
 
