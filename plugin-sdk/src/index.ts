@@ -17,3 +17,8 @@ export type { SourcePlugin, SourceDefinition, SourceIngress, RawRequest, VerifyR
 export { isBrandedPlugin } from './is-plugin.ts';
 export type { HubPlugin } from './is-plugin.ts';
 export { classifyHttpResponse, classifyHttpError, parseRetryAfter } from './classify.ts';
+export { eventTypeMatches, patternSpecificity, resolveTemplate, selectTemplate } from './template-match.ts';
+export { REDACTED, redactSecrets, secretStrings } from './redact.ts';
+export { truncateText } from './text.ts';
+export { templateVariables } from './template-variables.ts';
+export type { TemplateVariables } from './template-variables.ts';

@@ -19,6 +19,7 @@ export interface UiHints {
  * @example
  * settings: v.object({ username: v.pipe(v.optional(v.string()), ui({ label: 'Bot name', placeholder: 'Hub' })) })
  */
-export function ui(hints: UiHints) {
-  return v.metadata({ ui: hints });
+export function ui<TInput>(hints: UiHints): v.MetadataAction<TInput, { readonly ui: UiHints }> {
+  // Generic in the input so it fits any position in a pipe (the type is inferred from the pipe).
+  return v.metadata<TInput, { readonly ui: UiHints }>({ ui: hints });
 }

@@ -65,7 +65,7 @@ export async function startTestHub(
     dataDir,
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
-      server.closeAllConnections();
+      (server as import('node:http').Server).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.close();
       await closeHub(hub);
