@@ -117,12 +117,21 @@ export class WebhookService {
     const patch: { -readonly [K in keyof Webhook]?: Webhook[K] } = {};
     const changed: string[] = [];
 
-    if (input.name !== undefined && input.name !== current.name) (patch.name = input.name), changed.push('name');
-    if (connectorChanged) (patch.connector = plugin.id), changed.push('connector');
+    if (input.name !== undefined && input.name !== current.name) {
+      patch.name = input.name;
+      changed.push('name');
+    }
+    if (connectorChanged) {
+      patch.connector = plugin.id;
+      changed.push('connector');
+    }
     if (input.url !== undefined || connectorChanged) {
       // Every change of URL is checked again, and so is the old one under a new connector.
       const url = await this.checkUrl(plugin, input.url !== undefined ? input.url : current.url, true);
-      if (url !== current.url) (patch.url = url), changed.push('url');
+      if (url !== current.url) {
+        patch.url = url;
+        changed.push('url');
+      }
     }
     if (input.events !== undefined) {
       this.checkEvents(input.events);
@@ -145,7 +154,10 @@ export class WebhookService {
       patch.pluginSecretFields = Object.keys(pluginSecrets);
       changed.push(...Object.keys(input.secrets ?? {}).map((key) => `secrets.${key}`));
     }
-    if (input.retrySchedule !== undefined) (patch.retrySchedule = input.retrySchedule), changed.push('retrySchedule');
+    if (input.retrySchedule !== undefined) {
+      patch.retrySchedule = input.retrySchedule;
+      changed.push('retrySchedule');
+    }
     const activated = input.active === true && !current.active;
     if (input.active !== undefined && input.active !== current.active) {
       patch.active = input.active;

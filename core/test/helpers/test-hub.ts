@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ export async function startTestHub(
     dataDir,
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
-      (server as import('node:http').Server).closeAllConnections();
+      (server as HttpServer).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workers?.close();
       await closeHub(hub);
