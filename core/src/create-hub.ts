@@ -168,7 +168,7 @@ export async function createHub(options: CreateHubOptions): Promise<Hub> {
 /** Start the queue workers and the reconciler of this process. */
 export function startHubWorkers(hub: Hub): RunningWorkers {
   const workers = startWorkers({
-    connection: hub.queues.connection,
+    redisUrl: hub.config.redisUrl,
     prefix: hub.config.queuePrefix,
     concurrency: hub.config.workerConcurrency,
     store: hub.store,

@@ -48,36 +48,61 @@ describe('no loss under worker and Redis crashes', () => {
     const key = (await owner.post('/api/v1/api-keys', { name: 'load', communityId: 'default', scopes: ['events:publish'] })).body.key;
     const app = owner.withBearer(key);
 
-    const startWorker = () => {
+    /** A worker process, resolved once it says it is running (it fails fast without Redis). */
+    const startWorker = async () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'core/src/worker-main.ts'], {
         cwd: ROOT,
-        env: { ...process.env, ...env, HUB_DATA_DIR: t!.dataDir, HUB_SECRET_KEY: t!.config.secretKey, HUB_LOG_LEVEL: 'error', HUB_ADMIN_PASSWORD: ADMIN_PASSWORD, HUB_ADMIN_EMAIL: ADMIN_EMAIL },
-        stdio: 'ignore',
+        env: { ...process.env, ...env, HUB_DATA_DIR: t!.dataDir, HUB_SECRET_KEY: t!.config.secretKey, HUB_LOG_LEVEL: process.env.NOLOSS_LOG_LEVEL ?? 'error', HUB_ADMIN_PASSWORD: ADMIN_PASSWORD, HUB_ADMIN_EMAIL: ADMIN_EMAIL },
+        stdio: ['ignore', 'pipe', 'inherit'],
       });
       children.add(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => {
+          if (process.env.NOLOSS_LOG_LEVEL) process.stdout.write(chunk);
+          if (chunk.toString().includes('worker running')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
+      });
       return child;
     };
-    const first = startWorker();
-    startWorker();
-
+    const succeeded = async () => (await t!.hub.store.deliveries.countByStatus({})).succeeded;
     const accepted: string[] = [];
-    for (let i = 0; i < EVENTS; i++) {
-      if (i === 40) first.kill('SIGKILL');
-      if (i === 50) startWorker();
-      if (i === 80) await redis.kill();
-      if (i === 95) await redis.start();
-      const res = await app.post('/api/v1/events', { type: 'member.created', data: { i } });
-      expect(res.status).toBe(202);
-      accepted.push(res.body.eventId);
-    }
+    const publishBatch = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const res = await app.post('/api/v1/events', { type: 'member.created', data: { i: accepted.length } });
+        expect(res.status).toBe(202);
+        accepted.push(res.body.eventId);
+      }
+    };
 
+    const [first] = await Promise.all([startWorker(), startWorker()]);
+    await publishBatch(60);
+    // Kill a worker in the middle of the load: some of its jobs are active right now.
+    await waitFor(async () => (await succeeded()) >= 20);
+    first!.kill('SIGKILL');
+    await startWorker();
+    await publishBatch(40);
+    // Redis dies (losing every queued job) while deliveries are in flight, and comes back empty.
+    await waitFor(async () => (await succeeded()) >= 100);
+    await redis.kill();
+    await publishBatch(5);
+    await redis.start();
+    await publishBatch(EVENTS - accepted.length);
+
+    const progress = setInterval(() => {
+      void t!.hub.store.deliveries.countByStatus({}).then(async (counts) => {
+        const unprocessed = await t!.hub.store.events.listUnprocessed(new Date().toISOString(), 200);
+        console.log(`progress: ${JSON.stringify(counts)} unprocessed=${unprocessed.length} received=${receiver!.requests.length}`);
+      });
+    }, 5000);
+    console.log(`published ${accepted.length} events`);
     const ledger = await waitFor(
       async () => {
         const succeeded = await t!.hub.store.deliveries.countByStatus({});
         return succeeded.succeeded === EVENTS * 2 && succeeded;
       },
-      { timeoutMs: 150_000, what: 'every delivery to succeed' },
-    );
+      { timeoutMs: 120_000, what: 'every delivery to succeed' },
+    ).finally(() => clearInterval(progress));
     expect(ledger).toMatchObject({ succeeded: EVENTS * 2, dead: 0, pending: 0, retrying: 0 });
     for (const eventId of accepted) {
       const rows = (await t.hub.store.deliveries.list({ eventId }, { limit: 10 })).items;

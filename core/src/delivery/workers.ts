@@ -1,5 +1,5 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.ts';
 import { DELIVERY_QUEUE, FANOUT_QUEUE, type DeliveryJobData, type FanoutJobData, type HubQueues } from '../queue/hub-queues.ts';
 import type { Store } from '../store/ports.ts';
@@ -9,7 +9,7 @@ import type { DeliveryLock } from './delivery-lock.ts';
 import type { FanOut } from './fan-out.ts';
 
 export interface WorkerDeps {
-  readonly connection: Redis;
+  readonly redisUrl: string;
   readonly prefix: string;
   readonly concurrency: number;
   readonly store: Store;
@@ -34,9 +34,17 @@ const LOCK_BUSY_DELAY_MS = 1000;
  */
 export function startWorkers(deps: WorkerDeps): RunningWorkers {
   const closing = new AbortController();
+  const connections: Redis[] = [];
+  const connect = () => {
+    const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+    connections.push(connection);
+    // Reconnection is automatic; the worker's own 'error' event below reports problems once.
+    connection.on('error', () => {});
+    return connection;
+  };
 
   const fanout = new Worker<FanoutJobData>(FANOUT_QUEUE, async (job) => void (await deps.fanOut.run(job.data.eventId)), {
-    connection: deps.connection.duplicate(),
+    connection: connect(),
     prefix: deps.prefix,
     concurrency: Math.max(1, Math.ceil(deps.concurrency / 2)),
   });
@@ -70,7 +78,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
         await release();
       }
     },
-    { connection: deps.connection.duplicate(), prefix: deps.prefix, concurrency: deps.concurrency },
+    { connection: connect(), prefix: deps.prefix, concurrency: deps.concurrency },
   );
 
   for (const worker of [fanout, deliveries]) {
@@ -83,6 +91,7 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
     async close() {
       closing.abort();
       await Promise.allSettled([fanout.close(), deliveries.close()]);
+      for (const connection of connections) connection.disconnect();
     },
   };
 }

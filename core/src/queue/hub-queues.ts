@@ -34,6 +34,10 @@ export class HubQueues {
     this.fanout = new Queue<FanoutJobData>(FANOUT_QUEUE, { connection, prefix, defaultJobOptions: defaults });
     // Delivery retries are scheduled by the hub (retry policy), not by BullMQ: one attempt per job.
     this.deliveries = new Queue<DeliveryJobData>(DELIVERY_QUEUE, { connection, prefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'fixed', delay: 1000 } } });
+    // Without a listener BullMQ prints every reconnect failure; an outage shows in /readyz and
+    // the reconciler repairs what it cost.
+    this.fanout.on('error', () => {});
+    this.deliveries.on('error', () => {});
   }
 
   static create(redisUrl: string, prefix: string): HubQueues {
