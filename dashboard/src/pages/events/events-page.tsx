@@ -1,0 +1,229 @@
+import { useCallback } from 'react';
+import { api } from '../../api/client.ts';
+import type { HubEvent, Webhook } from '../../api/types.ts';
+import { useCatalog } from '../../auth/catalog.tsx';
+import { Badge, DeliveryStatusBadge, ResponseCode } from '../../components/badge.tsx';
+import { Button } from '../../components/button.tsx';
+import { Drawer } from '../../components/drawer.tsx';
+import { EmptyState, ErrorBanner, Skeleton, TableSkeleton } from '../../components/feedback.tsx';
+import { FilterSelect } from '../../components/form-controls.tsx';
+import { ChevronRightIcon, ZapIcon } from '../../components/icons.tsx';
+import { JsonView } from '../../components/json-view.tsx';
+import { Card, FilterBar, PageHeader, tableClasses } from '../../components/layout-parts.tsx';
+import { RelativeTime } from '../../components/time.tsx';
+import { usePagedList } from '../../hooks/use-paged-list.ts';
+import { POLL_INTERVAL_MS, useResource } from '../../hooks/use-resource.ts';
+import { useWebhookDirectory } from '../../hooks/use-webhook-directory.ts';
+import { href, navigate, type Location } from '../../router/hash-router.ts';
+import { Link } from '../../router/link.tsx';
+import { sourceLabel } from '../webhooks/event-patterns.ts';
+
+function ProcessedBadge({ processed }: { processed: boolean }) {
+  return processed ? (
+    <Badge tone="green" dot>
+      Processed
+    </Badge>
+  ) : (
+    <Badge tone="blue" dot>
+      Queued
+    </Badge>
+  );
+}
+
+function EventDrawer({ id, onClose, webhook }: { id: string | null; onClose: () => void; webhook: (id: string) => Webhook | undefined }) {
+  const detail = useResource(`event:${id ?? ''}`, (signal) => api.events.get(id ?? '', signal), { enabled: id !== null, pollMs: POLL_INTERVAL_MS });
+  const event = detail.data?.event;
+  return (
+    <Drawer open={id !== null} onClose={onClose} title={event ? <span className="font-mono">{event.type}</span> : 'Event'} subtitle={<span className="font-mono text-xs">{id}</span>}>
+      {detail.error !== undefined && <ErrorBanner error={detail.error} title="Could not load the event" />}
+      {detail.loading && (
+        <div className="space-y-4" aria-busy="true" aria-label="Loading">
+          <Skeleton className="h-12 w-full" />
+          <Skeleton className="h-56 w-full" />
+        </div>
+      )}
+      {detail.data && event && (
+        <div className="space-y-8">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
+            <div>
+              <dt className="text-xs font-medium text-slate-500">Source</dt>
+              <dd className="mt-1 text-sm text-slate-900">{sourceLabel(event.source)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium text-slate-500">Occurred</dt>
+              <dd className="mt-1 text-sm text-slate-900">
+                <RelativeTime iso={event.occurredAt} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium text-slate-500">Received</dt>
+              <dd className="mt-1 text-sm text-slate-900">
+                <RelativeTime iso={event.receivedAt} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium text-slate-500">Fan-out</dt>
+              <dd className="mt-1">
+                <ProcessedBadge processed={event.processed} />
+              </dd>
+            </div>
+          </dl>
+          <section>
+            <h3 className="mb-3 text-sm font-semibold text-slate-900">Payload</h3>
+            <JsonView value={event.payload} label="Envelope as delivered" />
+          </section>
+          <section>
+            <h3 className="mb-3 text-sm font-semibold text-slate-900">Deliveries</h3>
+            {detail.data.deliveries.length === 0 ? (
+              <p className="text-sm text-slate-500">{event.processed ? 'No webhook subscribes to this event type.' : 'Not fanned out yet.'}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
+                {detail.data.deliveries.map((delivery) => (
+                  <li key={delivery.id}>
+                    <Link to={href('/deliveries', { id: delivery.id })} className="flex items-center gap-3 px-3 py-2.5 text-sm hover:bg-slate-50">
+                      <DeliveryStatusBadge status={delivery.status} />
+                      <span className="min-w-0 flex-1 truncate font-medium text-slate-800">{webhook(delivery.webhookId)?.name ?? delivery.webhookId}</span>
+                      <span className="text-xs text-slate-500">
+                        {delivery.attempts} attempt{delivery.attempts === 1 ? '' : 's'}
+                      </span>
+                      <ResponseCode code={delivery.lastResponseCode} />
+                      <ChevronRightIcon className="size-4 text-slate-400" />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </Drawer>
+  );
+}
+
+export function EventsPage({ location }: { location: Location }) {
+  const catalog = useCatalog();
+  const directory = useWebhookDirectory();
+  const type = location.query.get('type') ?? '';
+  const source = location.query.get('source') ?? '';
+  const openId = location.query.get('id');
+  const filtered = type !== '' || source !== '';
+  const go = (changes: Record<string, string | null>) => navigate(href('/events', { type, source, id: openId, ...changes }), { replace: true });
+
+  const list = usePagedList<HubEvent>(
+    `events:${type}:${source}`,
+    (request) => api.events.list({ type: type || undefined, source: source || undefined }, request),
+    { pollMs: POLL_INTERVAL_MS },
+  );
+  const { reload } = list;
+  const retry = useCallback(() => void reload(), [reload]);
+  const sources = [...new Set(catalog.eventTypes.map((entry) => entry.source))].sort();
+  const types = catalog.eventTypes.filter((entry) => !source || entry.source === source).map((entry) => entry.type);
+
+  return (
+    <>
+      <PageHeader title="Events" description="Everything the hub received, from your apps and from source connectors such as GitHub." />
+      {list.error !== undefined && list.items.length > 0 && (
+        <div className="mb-4">
+          <ErrorBanner error={list.error} title="Could not refresh events" />
+        </div>
+      )}
+      <Card className="overflow-hidden">
+        <FilterBar>
+          <FilterSelect label="Source" value={source} onChange={(value) => go({ source: value })} className="w-40">
+            <option value="">All sources</option>
+            {sources.map((entry) => (
+              <option key={entry} value={entry}>
+                {sourceLabel(entry)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Type" value={type} onChange={(value) => go({ type: value })} className="w-52">
+            <option value="">All types</option>
+            {[...new Set([...types, ...(type ? [type] : [])])].sort().map((entry) => (
+              <option key={entry} value={entry}>
+                {entry}
+              </option>
+            ))}
+          </FilterSelect>
+          {filtered && (
+            <Button variant="ghost" size="sm" onClick={() => navigate('/events', { replace: true })} className="mb-0.5">
+              Clear filters
+            </Button>
+          )}
+        </FilterBar>
+        {list.loading ? (
+          <TableSkeleton columns={4} />
+        ) : list.error !== undefined && list.items.length === 0 ? (
+          <div className="p-4">
+            <ErrorBanner error={list.error} title="Could not load events" action={<Button size="sm" onClick={retry}>Try again</Button>} />
+          </div>
+        ) : list.items.length === 0 ? (
+          <EmptyState
+            icon={<ZapIcon className="size-6" />}
+            title={filtered ? 'No events match these filters' : 'No events yet'}
+            description={
+              filtered ? (
+                'Try another source or type.'
+              ) : (
+                <>
+                  Publish one with <code className="rounded bg-slate-100 px-1 font-mono text-xs">POST /api/v1/events</code> and an API key, or connect a GitHub
+                  repository.
+                </>
+              )
+            }
+            action={
+              filtered ? (
+                <Button onClick={() => navigate('/events', { replace: true })}>Clear filters</Button>
+              ) : (
+                <Button onClick={() => navigate('/api-keys')}>Create an API key</Button>
+              )
+            }
+          />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClasses.table}>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={tableClasses.th}>Type</th>
+                  <th scope="col" className={tableClasses.th}>Source</th>
+                  <th scope="col" className={tableClasses.th}>Received</th>
+                  <th scope="col" className={tableClasses.th}>Processed</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white text-slate-700">
+                {list.items.map((event) => (
+                  <tr
+                    key={event.id}
+                    className={`${tableClasses.row} cursor-pointer ${openId === event.id ? 'bg-indigo-50/50' : ''}`}
+                    onClick={() => go({ id: event.id })}
+                    data-testid="event-row"
+                  >
+                    <td className={tableClasses.td}>
+                      <span className="font-mono text-xs font-medium text-slate-800">{event.type}</span>
+                      <span className="block font-mono text-[11px] text-slate-400">{event.id}</span>
+                    </td>
+                    <td className={tableClasses.td}>{sourceLabel(event.source)}</td>
+                    <td className={`${tableClasses.td} text-slate-500`}>
+                      <RelativeTime iso={event.receivedAt} />
+                    </td>
+                    <td className={tableClasses.td}>
+                      <ProcessedBadge processed={event.processed} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.hasMore && (
+          <div className="border-t border-slate-100 px-4 py-3 text-center">
+            <Button size="sm" onClick={() => void list.loadMore()} busy={list.loadingMore}>
+              Load more
+            </Button>
+          </div>
+        )}
+      </Card>
+      <EventDrawer id={openId} onClose={() => go({ id: null })} webhook={directory.get} />
+    </>
+  );
+}
