@@ -7,6 +7,8 @@ import type { ApiKey, ApiKeyScope, Page, PageRequest, Store } from '../store/por
 import { authorize, requireUser } from './authorize.ts';
 import { visibleCommunityIds, type Principal } from './principal.ts';
 
+const TOUCH_INTERVAL_MS = 60_000;
+
 /** An API key as listed: never the key or its hash. */
 export type ApiKeyView = Omit<ApiKey, 'keyHash'>;
 
@@ -72,7 +74,11 @@ export class ApiKeyService {
     if (!token.startsWith('hub_')) return null;
     const apiKey = await this.store.apiKeys.getByHash(hashApiKey(token));
     if (!apiKey) return null;
-    await this.store.apiKeys.touch(apiKey.id, this.clock.now().toISOString());
+    // A write per request would cost a disk sync on every publish; a minute's precision is enough.
+    const now = this.clock.now();
+    if (apiKey.lastUsedAt === null || now.getTime() - Date.parse(apiKey.lastUsedAt) > TOUCH_INTERVAL_MS) {
+      await this.store.apiKeys.touch(apiKey.id, now.toISOString());
+    }
     return apiKey;
   }
 }
