@@ -74,6 +74,14 @@ describe('RBAC: every route checks who is calling', () => {
     expect((await owner.delete('/api/v1/communities/other')).status).toBe(409);
   });
 
+  it('owner: cannot lock themselves out', async () => {
+    const me = (await owner.get('/api/v1/auth/me')).body.user;
+    expect((await owner.delete(`/api/v1/users/${me.id}`)).status).toBe(422);
+    const demote = await owner.patch(`/api/v1/users/${me.id}`, { memberships: [{ communityId: 'default', role: 'admin' }] });
+    expect(demote.status).toBe(422);
+    expect((await owner.get('/api/v1/users')).status).toBe(200);
+  });
+
   it('API keys: shown once, stored hashed, limited to their scopes and community', async () => {
     const created = await admin.post('/api/v1/api-keys', { name: 'reader', communityId: 'default', scopes: ['webhooks:read'] });
     expect(created.status).toBe(201);

@@ -224,7 +224,7 @@ export class WebhookService {
   }
 
   sealSecret(secret: string, now: string): WebhookSecret {
-    return { id: newId('whsec'), ciphertext: this.deps.secretBox.seal(secret), fingerprint: secretFingerprint(secret), createdAt: now, expiresAt: null };
+    return { id: newId('sig'), ciphertext: this.deps.secretBox.seal(secret), fingerprint: secretFingerprint(secret), createdAt: now, expiresAt: null };
   }
 
   private requireSink(connector: string): SinkPlugin {
