@@ -5,10 +5,10 @@ import type { Clock } from '../clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { matchesEventFilters } from '../events/event-catalog.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
-import { newId } from '../ids.ts';
 import { deliveryJobId, type HubQueues } from '../queue/hub-queues.ts';
 import type { AttemptTrigger, Delivery, DeliveryAttempt, DeliveryFilter, DeliveryStatus, Page, PageRequest, Store, StoredEvent, Webhook } from '../store/ports.ts';
 import type { DeliveryEngine } from './delivery-engine.ts';
+import { newDelivery } from './new-delivery.ts';
 
 export interface TestResult {
   readonly deliveryId: string;
@@ -159,24 +159,6 @@ export class DeliveryService {
     await this.deps.queues.enqueueDelivery(updated, { trigger });
     return updated;
   }
-}
-
-function newDelivery(event: StoredEvent, webhook: Webhook, now: string): Delivery {
-  return {
-    id: newId('dlv'),
-    eventId: event.id,
-    webhookId: webhook.id,
-    communityId: event.communityId,
-    eventType: event.type,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastResponseCode: null,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
-    completedAt: null,
-  };
 }
 
 function scoped(principal: Principal, filter: DeliveryFilter): DeliveryFilter {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { matchesEventFilters } from '../events/event-catalog.ts';
-import { newId } from '../ids.ts';
+import { newDelivery } from './new-delivery.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { HubQueues } from '../queue/hub-queues.ts';
 import type { Delivery, Store } from '../store/ports.ts';
@@ -26,23 +26,7 @@ export class FanOut {
     }
     const webhooks = (await store.webhooks.listActive(event.communityId)).filter((webhook) => matchesEventFilters(event.type, webhook.events));
     const now = clock.now().toISOString();
-    const deliveries = await store.deliveries.createMany(
-      webhooks.map((webhook) => ({
-        id: newId('dlv'),
-        eventId: event.id,
-        webhookId: webhook.id,
-        communityId: event.communityId,
-        eventType: event.type,
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: now,
-        lastResponseCode: null,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-        completedAt: null,
-      })),
-    );
+    const deliveries = await store.deliveries.createMany(webhooks.map((webhook) => newDelivery(event, webhook, now)));
     // Existing rows from an earlier, interrupted run are queued again: job ids make it a no-op
     // when their job still exists.
     await queues.enqueueDeliveries(
