@@ -4,6 +4,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { bootstrap } from './auth/bootstrap.ts';
 import { CommunityService } from './auth/community-service.ts';
 import { SessionService } from './auth/session-service.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
 import { UserService } from './auth/user-service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { HubConfig } from './config/load-config.ts';
@@ -145,6 +146,7 @@ export async function createHub(options: CreateHubOptions): Promise<Hub> {
     catalog,
     audit,
     sessions: new SessionService(store, clock, config.sessionTtlMs),
+    loginThrottle: new LoginThrottle(redis, config.queuePrefix),
     apiKeys: new ApiKeyService(store, audit, clock),
     users: new UserService(store, audit, clock),
     communities: new CommunityService(store, audit, clock),

@@ -3,6 +3,7 @@ import type { ApiKeyService } from './auth/api-key-service.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CommunityService } from './auth/community-service.ts';
 import type { SessionService } from './auth/session-service.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { UserService } from './auth/user-service.ts';
 import type { Clock } from './clock.ts';
 import type { HubConfig } from './config/load-config.ts';
@@ -39,6 +40,7 @@ export interface Hub {
   readonly catalog: EventCatalog;
   readonly audit: AuditLog;
   readonly sessions: SessionService;
+  readonly loginThrottle: LoginThrottle;
   readonly apiKeys: ApiKeyService;
   readonly users: UserService;
   readonly communities: CommunityService;

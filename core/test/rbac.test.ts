@@ -119,6 +119,16 @@ describe('RBAC: every route checks who is calling', () => {
     expect(res.body.error.message).toMatch(/CSRF/);
   });
 
+  it('throttles password guessing per email', async () => {
+    const guesser = new ApiClient(t.baseUrl);
+    for (let i = 0; i < 10; i++) expect((await guesser.post('/api/v1/auth/login', { email: 'viewer@example.com', password: `guess-${i}` })).status).toBe(401);
+    const blocked = await guesser.post('/api/v1/auth/login', { email: 'viewer@example.com', password: 'password-123' });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await guesser.post('/api/v1/auth/login', { email: 'admin@example.com', password: 'password-123' })).status).toBe(200);
+    await t.hub.loginThrottle.reset('viewer@example.com');
+  });
+
   it('ends the session on logout', async () => {
     const client = await ApiClient.login(t.baseUrl, 'viewer@example.com', 'password-123');
     expect((await client.get('/api/v1/auth/me')).body.user.email).toBe('viewer@example.com');

@@ -19,7 +19,16 @@ export function authRoutes(hub: Hub) {
 
   app.post('/login', async (c) => {
     const { email, password } = await readJson(c, loginBody);
-    const { token, session, user } = await hub.sessions.login(email, password);
+    await hub.loginThrottle.check(email);
+    let login;
+    try {
+      login = await hub.sessions.login(email, password);
+    } catch (error) {
+      if ((error as Error).name === 'UnauthenticatedError') await hub.loginThrottle.recordFailure(email);
+      throw error;
+    }
+    await hub.loginThrottle.reset(email);
+    const { token, session, user } = login;
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
