@@ -25,6 +25,9 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
+/** How long shutdown waits for attempts in flight before aborting them. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Wait this long when another job holds the delivery's lock. */
 const LOCK_BUSY_DELAY_MS = 1000;
 
@@ -89,8 +92,10 @@ export function startWorkers(deps: WorkerDeps): RunningWorkers {
 
   return {
     async close() {
-      closing.abort();
+      // Let attempts in flight finish (and be recorded); abort them only if that takes too long.
+      const force = setTimeout(() => closing.abort(), SHUTDOWN_GRACE_MS);
       await Promise.allSettled([fanout.close(), deliveries.close()]);
+      clearTimeout(force);
       for (const connection of connections) connection.disconnect();
     },
   };
