@@ -45,8 +45,45 @@ for (const file of sourceFiles(join(root, 'core', 'src'))) {
   }
 }
 
+// No import cycles inside a package: a cycle means two modules that are really one, or a
+// missing seam. Relative imports only (packages already form a DAG through the workspace).
+function findCycles(dir: string): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(dir)) {
+    if (/\.test\.tsx?$/.test(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const edges: string[] = [];
+    for (const match of text.matchAll(importPattern)) {
+      const spec = match[1] ?? match[2] ?? '';
+      if (!spec.startsWith('.')) continue;
+      // Type-only imports vanish at run time and cannot form a load-order cycle.
+      if (/^(?:import|export)\s+type\s/.test(match[0])) continue;
+      edges.push(resolve(dirname(file), spec));
+    }
+    graph.set(file, edges);
+  }
+  const cycles: string[][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'visiting') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next) && graph.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+for (const dir of ['core/src', 'plugin-sdk/src', 'dashboard/src', ...readdirSync(join(root, 'plugins')).map((name) => `plugins/${name}/src`)]) {
+  for (const cycle of findCycles(join(root, dir))) violations.push(`import cycle: ${cycle.map((file) => relative(root, file)).join(' -> ')}`);
+}
+
 if (violations.length > 0) {
   console.error(`Import rule violations:\n  ${violations.join('\n  ')}`);
   process.exit(1);
 }
-console.log('imports ok: plugins depend only on @hub/plugin-sdk');
+console.log('imports ok: plugins depend only on @hub/plugin-sdk; no import cycles');

@@ -73,3 +73,15 @@ export function actorOf(principal: Principal): { actorType: 'user' | 'apiKey'; a
       return { actorType: 'apiKey', actorId: principal.key.id };
   }
 }
+
+/** Where a write lands when the body names no community: the key's, the user's only one, or `default`. */
+export function defaultCommunity(principal: Principal): string {
+  switch (principal.kind) {
+    case 'apiKey':
+      return principal.key.communityId;
+    case 'user': {
+      const own = principal.user.memberships.filter((m) => m.communityId !== '*');
+      return own.length === 1 && !principal.user.memberships.some((m) => m.communityId === '*') ? own[0]!.communityId : 'default';
+    }
+  }
+}

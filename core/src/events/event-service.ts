@@ -1,8 +1,7 @@
 import { authorize } from '../auth/authorize.ts';
-import { visibleCommunityIds, type Principal } from '../auth/principal.ts';
+import { defaultCommunity, visibleCommunityIds, type Principal } from '../auth/principal.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Delivery, EventFilter, Page, PageRequest, Store, StoredEvent } from '../store/ports.ts';
-import { defaultCommunity } from '../webhooks/webhook-service.ts';
 import type { EventPublisher, PublishResult } from './event-publisher.ts';
 
 /** Publishing over the API and reading the event store, with the caller's rights applied. */

@@ -1,14 +1,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { HubError, ValidationError } from '../errors.ts';
-
-/** Turn valibot issues into `[{path, message}]`, the `details` of a 422. */
-export function issueDetails(issues: readonly v.BaseIssue<unknown>[], prefix = ''): { path: string; message: string }[] {
-  return issues.map((issue) => {
-    const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-    return { path: prefix + path, message: issue.message };
-  });
-}
+import { issueDetails } from '../validation/issue-details.ts';
 
 /** Parse a JSON body with a (strict) valibot schema: 415, 400 or 422 with details, never a 500. */
 export async function readJson<TSchema extends v.GenericSchema>(c: Context, schema: TSchema): Promise<v.InferOutput<TSchema>> {

@@ -2,11 +2,11 @@ import type { SinkPlugin } from '@hub/plugin-sdk';
 import * as v from 'valibot';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { authorize } from '../auth/authorize.ts';
-import { visibleCommunityIds, type Principal } from '../auth/principal.ts';
+import { defaultCommunity, visibleCommunityIds, type Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { EventCatalog } from '../events/event-catalog.ts';
-import { issueDetails } from '../http/read-body.ts';
+import { issueDetails } from '../validation/issue-details.ts';
 import { newId } from '../ids.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { SecretBox } from '../security/secret-box.ts';
@@ -291,16 +291,4 @@ export class WebhookService {
 
 function dedupe(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-/** Where a write lands when the body names no community: the key's, or `default`. */
-export function defaultCommunity(principal: Principal): string {
-  switch (principal.kind) {
-    case 'apiKey':
-      return principal.key.communityId;
-    case 'user': {
-      const own = principal.user.memberships.filter((m) => m.communityId !== '*');
-      return own.length === 1 && !principal.user.memberships.some((m) => m.communityId === '*') ? own[0]!.communityId : 'default';
-    }
-  }
 }

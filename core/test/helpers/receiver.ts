@@ -59,13 +59,13 @@ export class Receiver {
  * Poll until `check` returns a truthy value. Waits on an observable condition, not on a guess
  * of how long something takes; the timeout only bounds a broken run.
  */
-export async function waitFor<T>(check: () => Promise<T> | T, options: { timeoutMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => Promise<T> | T, options: { timeoutMs?: number; what?: string } = {}): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
     } catch (error) {
       last = error;
     }
