@@ -95,6 +95,20 @@ describe('event pipeline and delivery engine (real Redis, SQLite, HTTP)', () => 
     expect(stored.body.event.processed).toBe(true);
   });
 
+  it('sends the Authorization secret to the receiver and redacts it in the attempt log', async () => {
+    const webhook = await createWebhook({ secrets: { authorization: 'Bearer receiver-token-123' } });
+    const { eventId } = (await publish({ type: 'member.created', data: {} })).body;
+    const [request] = await waitFor(() => (received(eventId).length > 0 ? received(eventId) : null));
+    expect(request!.headers['authorization']).toBe('Bearer receiver-token-123');
+    const delivery = await waitFor(async () => {
+      const d = await deliveryOf(eventId, webhook.id);
+      return d?.status === 'succeeded' && d;
+    });
+    const detail = await owner.get(`/api/v1/deliveries/${delivery.id}`);
+    expect(detail.body.attempts[0].requestHeaders['authorization']).toBe('[redacted]');
+    expect(detail.text).not.toContain('receiver-token-123');
+  });
+
   it('acknowledges the same eventId twice and delivers it once', async () => {
     const webhook = await createWebhook();
     const eventId = `crm-${Date.now()}`;

@@ -157,6 +157,15 @@ describe('webhook setup API', () => {
     expect(goodTemplate.body.pluginSecrets.webhookUrl).toEqual({ set: true });
   });
 
+  it('keeps the generic-http Authorization secret write-only', async () => {
+    const res = await create({ secrets: { authorization: 'Bearer very-secret-receiver-token' } });
+    expect(res.status).toBe(201);
+    expect(res.body.pluginSecrets).toEqual({ authorization: { set: true } });
+    expect(res.text).not.toContain('very-secret-receiver-token');
+    const cleared = await owner.patch(`/api/v1/webhooks/${res.body.id}`, { secrets: { authorization: null } });
+    expect(cleared.body.pluginSecrets).toEqual({ authorization: { set: false } });
+  });
+
   it('answers bad input with 4xx JSON and writes nothing', async () => {
     const before = await count();
     const malformed = await owner.request('POST', '/api/v1/webhooks', undefined, { raw: '{"name": "x", ' });

@@ -1,6 +1,5 @@
 import { classifyHttpError, classifyHttpResponse, defineSink, permanent } from '@hub/plugin-sdk';
-import * as v from 'valibot';
-import { isReservedHeader, settingsSchema } from './settings.ts';
+import { isReservedHeader, secretsSchema, settingsSchema } from './settings.ts';
 
 /**
  * The generic signed webhook (DESIGN §7): POSTs the stored envelope, byte for byte, with the
@@ -14,7 +13,7 @@ const genericHttp = defineSink({
   icon: '🔗',
   requiresUrl: true,
   settings: settingsSchema,
-  secrets: v.object({}),
+  secrets: secretsSchema,
   async deliver(ctx, input) {
     const url = input.webhook.url;
     if (url === null || url === '') return permanent('the webhook has no URL');
@@ -32,6 +31,7 @@ const genericHttp = defineSink({
       'x-webhook-attempt': String(ctx.attempt),
       ...ctx.signer.sign({ messageId: input.event.id, body: input.body }),
     };
+    if (ctx.secrets.authorization) headers['authorization'] = ctx.secrets.authorization;
     for (const [name, value] of Object.entries(hubHeaders)) headers[name.toLowerCase()] = value;
 
     try {

@@ -2,7 +2,7 @@ import { ui } from '@hub/plugin-sdk';
 import * as v from 'valibot';
 
 /** Headers the hub owns on every request; a webhook's static headers may not replace them. */
-const RESERVED_NAMES = ['content-type', 'content-length', 'host', 'connection', 'transfer-encoding'];
+const RESERVED_NAMES = ['content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'authorization'];
 const RESERVED_PREFIXES = ['x-webhook-', 'webhook-'];
 
 /**
@@ -28,7 +28,7 @@ export const settingsSchema = v.object({
       v.record(
         v.pipe(
           v.string(),
-          v.regex(HEADER_NAME, 'Header names must be HTTP tokens and cannot be Content-Type, Host, X-Webhook-* or webhook-*'),
+          v.regex(HEADER_NAME, 'Header names must be HTTP tokens and cannot be Content-Type, Host, Authorization (a secret), X-Webhook-* or webhook-*'),
         ),
         v.pipe(v.string(), v.maxLength(1024), v.regex(HEADER_VALUE, 'Header values must be printable text without line breaks')),
       ),
@@ -37,6 +37,23 @@ export const settingsSchema = v.object({
         label: 'Extra headers',
         help: 'Static headers added to every request. Content-Type, X-Webhook-* and webhook-* are set by the hub.',
         placeholder: '{"X-Team": "platform"}',
+      }),
+    ),
+  ),
+});
+
+/** Write-only values: stored encrypted, never returned by the API, redacted from attempt logs. */
+export const secretsSchema = v.object({
+  authorization: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(4096),
+      v.regex(HEADER_VALUE, 'The Authorization value must be printable text without line breaks'),
+      ui({
+        widget: 'password',
+        label: 'Authorization header',
+        help: 'Sent as "Authorization" on every request, e.g. "Bearer <token>". Write-only: the API never shows it again.',
+        secret: true,
       }),
     ),
   ),
