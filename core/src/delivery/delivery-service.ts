@@ -1,8 +1,8 @@
 import type { AuditLog } from '../audit/audit-log.ts';
 import { authorize } from '../auth/authorize.ts';
-import { visibleCommunityIds, type Principal } from '../auth/principal.ts';
+import { can, visibleCommunityIds, type Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { matchesEventFilters } from '../events/event-catalog.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import { deliveryJobId, type HubQueues } from '../queue/hub-queues.ts';
@@ -49,21 +49,26 @@ export class DeliveryService {
     return updated;
   }
 
-  /** Retry every delivery matching the filter (dead ones unless a status is given). */
+  /**
+   * Retry every delivery matching the filter (dead ones unless a status is given), within the
+   * communities where the caller may write — never half a batch refused midway.
+   */
   async retryMatching(principal: Principal, filter: DeliveryFilter): Promise<{ retried: number }> {
-    const scopedFilter = scoped(principal, { ...filter, status: filter.status ?? 'dead' });
+    const writable = writableCommunities(principal, filter.communityIds);
+    const scopedFilter: DeliveryFilter = { ...filter, status: filter.status ?? 'dead', ...(writable === undefined ? {} : { communityIds: writable }) };
     let retried = 0;
     let cursor: string | undefined;
-    do {
-      const page = await this.deps.store.deliveries.list(scopedFilter, { limit: 200, ...(cursor ? { cursor } : {}) });
-      for (const delivery of page.items) {
-        authorize(principal, 'write', delivery.communityId);
-        if (delivery.status === 'succeeded') continue;
-        await this.requeue(delivery, 'manual');
-        retried++;
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && retried < BULK_RETRY_LIMIT);
+    if (writable === undefined || writable.length > 0) {
+      do {
+        const page = await this.deps.store.deliveries.list(scopedFilter, { limit: 200, ...(cursor ? { cursor } : {}) });
+        for (const delivery of page.items) {
+          if (delivery.status === 'succeeded') continue;
+          await this.requeue(delivery, 'manual');
+          retried++;
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && retried < BULK_RETRY_LIMIT);
+    }
     await this.deps.audit.record(principal, { communityId: filter.communityIds?.[0] ?? null, action: 'delivery.bulkRetried', targetType: 'delivery', targetId: '*', details: { filter, retried } });
     return { retried };
   }
@@ -159,6 +164,20 @@ export class DeliveryService {
     await this.deps.queues.enqueueDelivery(updated, { trigger });
     return updated;
   }
+}
+
+/** Communities (within `requested`, if given) where the caller may write; undefined = all. */
+function writableCommunities(principal: Principal, requested: readonly string[] | undefined): string[] | undefined {
+  if (principal.kind === 'apiKey') {
+    authorize(principal, 'write', principal.key.communityId);
+    return requested === undefined || requested.includes(principal.key.communityId) ? [principal.key.communityId] : [];
+  }
+  const visible = visibleCommunityIds(principal);
+  if (visible === undefined) return requested === undefined ? undefined : [...requested];
+  const candidates = requested === undefined ? visible : requested.filter((id) => visible.includes(id));
+  const writable = candidates.filter((id) => can(principal, 'write', id));
+  if (writable.length === 0) throw new ForbiddenError('your role cannot retry deliveries in these communities (admin or owner needed)');
+  return writable;
 }
 
 function scoped(principal: Principal, filter: DeliveryFilter): DeliveryFilter {
