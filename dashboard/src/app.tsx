@@ -6,11 +6,13 @@ import { ErrorBanner } from './components/feedback.tsx';
 import { SpinnerIcon } from './components/icons.tsx';
 import { AppShell } from './components/layout/app-shell.tsx';
 import { ApiKeysPage } from './pages/api-keys/api-keys-page.tsx';
+import { AuditPage } from './pages/audit/audit-page.tsx';
 import { DeliveriesPage } from './pages/deliveries/deliveries-page.tsx';
 import { EventsPage } from './pages/events/events-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
+import { UsersPage } from './pages/users/users-page.tsx';
 import { EditWebhookPage, NewWebhookPage } from './pages/webhooks/webhook-editor-page.tsx';
 import { WebhooksPage } from './pages/webhooks/webhooks-page.tsx';
 import { href, matchRoute, navigate, useLocation, type Location } from './router/hash-router.ts';
@@ -20,6 +22,8 @@ const titles: readonly [string, string][] = [
   ['/deliveries', 'Deliveries'],
   ['/events', 'Events'],
   ['/api-keys', 'API keys'],
+  ['/audit', 'Audit log'],
+  ['/users', 'Users'],
   ['/login', 'Sign in'],
 ];
 
@@ -33,6 +37,8 @@ function renderRoute(location: Location): ReactNode {
   if (path === '/deliveries') return <DeliveriesPage location={location} />;
   if (path === '/events') return <EventsPage location={location} />;
   if (path === '/api-keys') return <ApiKeysPage />;
+  if (path === '/audit') return <AuditPage location={location} />;
+  if (path === '/users') return <UsersPage />;
   return <NotFoundPage />;
 }
 

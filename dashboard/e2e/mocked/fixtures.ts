@@ -1,4 +1,4 @@
-import type { ApiKey, Community, Delivery, DeliveryAttempt, EventType, HubEvent, Plugin, User, Webhook } from '../../src/api/types.ts';
+import type { ApiKey, AuditEntry, Community, Delivery, DeliveryAttempt, EventType, HubEvent, ManagedUser, Plugin, User, Webhook } from '../../src/api/types.ts';
 
 /** Sample data shaped like the core API, for the mocked visual tests. */
 
@@ -9,6 +9,14 @@ export const user: User = {
   email: 'admin@example.com',
   name: 'Ada Admin',
   memberships: [{ communityId: '*', role: 'owner' }],
+};
+
+/** A viewer of one community: no audit log, no users page. */
+export const viewerUser: User = {
+  id: 'usr_9',
+  email: 'vera@example.com',
+  name: 'Vera Viewer',
+  memberships: [{ communityId: 'cmt_acme', role: 'viewer' }],
 };
 
 export const communities: Community[] = [
@@ -293,4 +301,34 @@ export function sampleApiKeys(): ApiKey[] {
     { id: 'key_1', name: 'Members service', communityId: 'cmt_acme', scopes: ['events:publish'], prefix: 'hub_live_8f2a', createdAt: minutesAgo(50_000), lastUsedAt: minutesAgo(1) },
     { id: 'key_2', name: 'Deploy bot', communityId: 'cmt_guild', scopes: ['webhooks:read', 'webhooks:write'], prefix: 'hub_live_c41d', createdAt: minutesAgo(8_000), lastUsedAt: null },
   ];
+}
+
+export function sampleUsers(): ManagedUser[] {
+  const make = (id: string, email: string, name: string, memberships: ManagedUser['memberships'], minutes: number): ManagedUser => ({
+    id,
+    email,
+    name,
+    memberships,
+    createdAt: minutesAgo(minutes),
+    updatedAt: minutesAgo(minutes),
+  });
+  return [
+    make('usr_3', 'grace@acme.dev', 'Grace Hopper', [{ communityId: 'cmt_acme', role: 'admin' }, { communityId: 'cmt_guild', role: 'viewer' }], 2_000),
+    make('usr_2', 'linus@guild.example', 'Linus', [{ communityId: 'cmt_guild', role: 'owner' }], 30_000),
+    make(user.id, user.email, user.name, user.memberships, 90_000),
+  ];
+}
+
+/** Enough entries for a second page ("Load more" at 50). */
+export function sampleAudit(): AuditEntry[] {
+  const kinds: readonly Omit<AuditEntry, 'id' | 'at'>[] = [
+    { communityId: 'cmt_acme', actorType: 'user', actorId: 'usr_1', action: 'event.replayed', targetType: 'event', targetId: 'evt_01J9Z5', details: { webhooks: ['wh_discord'] } },
+    { communityId: 'cmt_acme', actorType: 'user', actorId: 'usr_3', action: 'delivery.bulkRetried', targetType: 'delivery', targetId: '*', details: { filter: { status: ['dead'], webhookId: 'wh_ci' }, retried: 2 } },
+    { communityId: 'cmt_guild', actorType: 'system', actorId: 'hub', action: 'webhook.disabled', targetType: 'webhook', targetId: 'wh_ci', details: { reason: 'Disabled after 5 failed deliveries in a row (last: HTTP 410 Gone)' } },
+    { communityId: 'cmt_acme', actorType: 'apiKey', actorId: 'key_members', action: 'webhook.updated', targetType: 'webhook', targetId: 'wh_billing', details: { changed: ['events', 'retrySchedule'], events: ['member.created', 'member.activated'] } },
+    { communityId: null, actorType: 'user', actorId: 'usr_1', action: 'user.created', targetType: 'user', targetId: 'usr_3', details: { email: 'grace@acme.dev', memberships: [{ communityId: 'cmt_acme', role: 'admin' }] } },
+    { communityId: 'cmt_acme', actorType: 'user', actorId: 'usr_3', action: 'apiKey.revoked', targetType: 'apiKey', targetId: 'key_old', details: {} },
+    { communityId: 'cmt_acme', actorType: 'user', actorId: 'usr_1', action: 'webhook.created', targetType: 'webhook', targetId: 'wh_discord', details: { name: 'Community announcements', connector: 'discord', url: null, events: ['member.created', 'event.created', 'hackathon.created'], active: true, secretFields: ['webhookUrl'] } },
+  ];
+  return Array.from({ length: 62 }, (_, index) => ({ ...kinds[index % kinds.length]!, id: `aud_${String(100 - index).padStart(3, '0')}`, at: minutesAgo(3 + index * 37) }));
 }

@@ -1,15 +1,18 @@
 import type { Page, Route } from '@playwright/test';
-import type { ApiKey, Delivery, HubEvent, Webhook } from '../../src/api/types.ts';
+import type { ApiKey, AuditEntry, Community, Delivery, HubEvent, ManagedUser, Webhook } from '../../src/api/types.ts';
 import {
   communities,
   eventTypes,
   plugins,
   sampleApiKeys,
   sampleAttempts,
+  sampleAudit,
   sampleDeliveries,
   sampleEvents,
+  sampleUsers,
   sampleWebhooks,
   user,
+  viewerUser,
 } from './fixtures.ts';
 
 export interface MockOptions {
@@ -19,6 +22,8 @@ export interface MockOptions {
   readonly empty?: boolean;
   /** Answer GET /stats with 404 (the endpoint is optional). */
   readonly noStats?: boolean;
+  /** Sign in as a viewer: the audit log and the users API answer 403. */
+  readonly viewer?: boolean;
 }
 
 export interface MockApi {
@@ -41,6 +46,10 @@ export async function mockApi(page: Page, options: MockOptions = {}): Promise<Mo
   const deliveries: Delivery[] = options.empty ? [] : sampleDeliveries();
   const events: HubEvent[] = options.empty ? [] : sampleEvents();
   const apiKeys: ApiKey[] = options.empty ? [] : sampleApiKeys();
+  const me = options.viewer ? viewerUser : user;
+  const users: ManagedUser[] = sampleUsers();
+  const audit: AuditEntry[] = options.empty ? [] : sampleAudit();
+  const communityList: Community[] = [...communities];
   const csrfViolations: string[] = [];
   let counter = 100;
 
@@ -66,9 +75,9 @@ export async function mockApi(page: Page, options: MockOptions = {}): Promise<Mo
     const body = (request.postDataJSON() ?? {}) as Record<string, unknown>;
 
     if (path === '/auth/login' && method === 'POST') {
-      if (body['email'] === user.email && body['password'] === 'correct horse') {
+      if (body['email'] === me.email && body['password'] === 'correct horse') {
         signedIn = true;
-        return json(route, 200, { user, csrfToken: CSRF });
+        return json(route, 200, { user: me, csrfToken: CSRF });
       }
       return fail(route, 401, 'unauthenticated', 'Invalid email or password');
     }
@@ -81,12 +90,68 @@ export async function mockApi(page: Page, options: MockOptions = {}): Promise<Mo
     const [, resource, id, action] = path.split('/');
     switch (`${method} /${resource ?? ''}${id ? '/:id' : ''}${action ? `/${action}` : ''}`) {
       case 'GET /auth/:id':
-        return json(route, 200, { user, csrfToken: CSRF });
+        return json(route, 200, { user: me, csrfToken: CSRF });
       case 'POST /auth/:id':
         signedIn = false;
         return route.fulfill({ status: 204 });
       case 'GET /communities':
-        return json(route, 200, { items: communities });
+        return json(route, 200, { items: communityList, nextCursor: null });
+      case 'POST /communities': {
+        if (communityList.some((community) => community.id === body['id'])) return fail(route, 409, 'conflict', `community '${String(body['id'])}' exists`);
+        const community: Community = { id: String(body['id']), name: String(body['name']), createdAt: new Date().toISOString() };
+        communityList.push(community);
+        return json(route, 201, community);
+      }
+      case 'GET /users':
+        if (options.viewer) return fail(route, 403, 'forbidden', 'only the instance owner can do this');
+        return json(route, 200, pageOf(users, url));
+      case 'POST /users': {
+        if (users.some((entry) => entry.email === body['email'])) return fail(route, 409, 'conflict', `a user with email '${String(body['email'])}' exists`);
+        const now = new Date().toISOString();
+        const created: ManagedUser = {
+          id: `usr_${++counter}`,
+          email: String(body['email']),
+          name: String(body['name']),
+          memberships: body['memberships'] as ManagedUser['memberships'],
+          createdAt: now,
+          updatedAt: now,
+        };
+        users.unshift(created);
+        return json(route, 201, created);
+      }
+      case 'PATCH /users/:id': {
+        const index = users.findIndex((entry) => entry.id === id);
+        const current = users[index];
+        if (!current) return fail(route, 404, 'not_found', `user '${id}' not found`);
+        const memberships = body['memberships'] as ManagedUser['memberships'] | undefined;
+        if (id === me.id && memberships && !memberships.some((entry) => entry.communityId === '*' && entry.role === 'owner')) {
+          return fail(route, 422, 'validation_failed', 'you cannot remove your own instance-owner role', [{ path: 'memberships', message: 'would lock you out' }]);
+        }
+        const updated: ManagedUser = {
+          ...current,
+          ...(typeof body['name'] === 'string' ? { name: body['name'] } : {}),
+          ...(memberships ? { memberships } : {}),
+          updatedAt: new Date().toISOString(),
+        };
+        users[index] = updated;
+        return json(route, 200, updated);
+      }
+      case 'DELETE /users/:id': {
+        const index = users.findIndex((entry) => entry.id === id);
+        if (index < 0) return fail(route, 404, 'not_found', `user '${id}' not found`);
+        users.splice(index, 1);
+        return route.fulfill({ status: 204 });
+      }
+      case 'GET /audit': {
+        if (options.viewer) return fail(route, 403, 'forbidden', 'your role cannot manage in this community (admin or owner needed)');
+        const action = url.searchParams.get('action');
+        const community = url.searchParams.get('communityId');
+        const target = url.searchParams.get('targetId');
+        const filtered = audit.filter(
+          (entry) => (!action || entry.action === action) && (!community || entry.communityId === community) && (!target || entry.targetId === target),
+        );
+        return json(route, 200, pageOf(filtered, url));
+      }
       case 'GET /plugins':
         return json(route, 200, { items: plugins });
       case 'GET /event-types':
@@ -184,6 +249,24 @@ export async function mockApi(page: Page, options: MockOptions = {}): Promise<Mo
         const event = events.find((entry) => entry.id === delivery?.eventId);
         if (!delivery || !event) return fail(route, 404, 'not_found', `delivery '${id}' not found`);
         return json(route, 200, { delivery, attempts: sampleAttempts(delivery), event });
+      }
+      case 'POST /deliveries/:id': {
+        // POST /deliveries/retry: every matching delivery (dead ones by default) goes back to pending.
+        if (id !== 'retry') return fail(route, 404, 'not_found', `no mock for ${method} ${path}`);
+        const statuses = (body['status'] as string[] | undefined) ?? ['dead'];
+        let retried = 0;
+        for (const [index, delivery] of deliveries.entries()) {
+          if (!statuses.includes(delivery.status)) continue;
+          if (body['webhookId'] && delivery.webhookId !== body['webhookId']) continue;
+          if (body['eventType'] && delivery.eventType !== body['eventType']) continue;
+          deliveries[index] = { ...delivery, status: 'pending', completedAt: null };
+          retried++;
+        }
+        return json(route, 202, { retried });
+      }
+      case 'POST /events/:id/replay': {
+        const replayed = deliveries.filter((delivery) => delivery.eventId === id && (!body['webhookId'] || delivery.webhookId === body['webhookId']));
+        return json(route, 202, { deliveries: replayed });
       }
       case 'POST /deliveries/:id/retry': {
         const index = deliveries.findIndex((entry) => entry.id === id);

@@ -193,3 +193,89 @@ test('log out', async ({ page }) => {
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Event Hub' })).toBeVisible();
 });
+
+test('bulk retry, replay and the retry schedule', async ({ page }) => {
+  await mockApi(page);
+  await page.goto('/#/deliveries');
+  await expect(page.getByTestId('delivery-row')).toHaveCount(8);
+  await page.getByRole('button', { name: 'Retry all failed' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Retry 2 failed deliveries?' });
+  await expect(bulk.getByText('All 2 failed deliveries get a new attempt now.')).toBeVisible();
+  await shot(page, '22-retry-all-confirm');
+  await bulk.getByRole('button', { name: 'Retry all' }).click();
+  await expect(page.getByText('Retry queued for 2 deliveries')).toBeVisible();
+  await page.getByLabel('Status').selectOption('dead');
+  await expect(page.getByText('No deliveries match these filters')).toBeVisible();
+
+  await page.goto('/#/events?id=evt_01J9Z6');
+  const drawer = page.getByRole('dialog', { name: 'member.created' });
+  await drawer.getByRole('button', { name: 'Replay' }).click();
+  const replay = page.getByRole('dialog', { name: 'Replay event' });
+  await expect(replay.getByText('2 active webhooks: Billing service, Community announcements')).toBeVisible();
+  await shot(page, '23-replay-modal');
+  await replay.getByRole('button', { name: 'Replay' }).click();
+  await expect(page.getByText('Replay queued: 2 deliveries')).toBeVisible();
+
+  await page.goto('/#/webhooks/wh_billing');
+  await page.getByRole('button', { name: 'Advanced' }).click();
+  await page.getByLabel('Retry schedule').fill('0, 10s, soon');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('"soon" is not a duration')).toBeVisible();
+  await shot(page, '24-webhook-retry-schedule', true);
+});
+
+test('audit log: filters, load more, and the admins-only state', async ({ page }) => {
+  await mockApi(page);
+  await page.goto('/#/audit');
+  await expect(page.getByTestId('audit-row')).toHaveCount(50);
+  await shot(page, '25-audit-log');
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(page.getByTestId('audit-row')).toHaveCount(62);
+  await page.getByLabel('Action').selectOption('delivery.bulkRetried');
+  await expect(page.getByTestId('audit-row')).toHaveCount(9);
+  await page.getByLabel('Target id').fill('nothing-here');
+  await page.getByLabel('Target id').press('Enter');
+  await expect(page.getByText('No entries match these filters')).toBeVisible();
+
+  await page.unrouteAll({ behavior: 'wait' });
+  await mockApi(page, { viewer: true });
+  await page.goto('/#/audit');
+  await page.reload();
+  await expect(page.getByText('Admins only')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await shot(page, '26-audit-admins-only');
+  await page.goto('/#/users');
+  await expect(page.getByText('Instance owners only')).toBeVisible();
+});
+
+test('users and communities', async ({ page }) => {
+  await mockApi(page);
+  await page.goto('/#/users');
+  await expect(page.getByTestId('user-row')).toHaveCount(3);
+  await expect(page.getByText('Acme Community · Admin')).toBeVisible();
+  await shot(page, '27-users');
+
+  await page.getByRole('button', { name: 'Edit grace@acme.dev' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Grace Hopper' });
+  await edit.getByLabel('Role 2', { exact: true }).selectOption('admin');
+  await edit.getByRole('button', { name: 'Add a community' }).click();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByText('Choose a community', { exact: true })).toBeVisible();
+  await shot(page, '28-user-edit');
+  await edit.getByRole('button', { name: 'Remove role 3' }).click();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved')).toBeVisible();
+  await expect(page.getByText('Design Guild · Admin')).toBeVisible();
+
+  await page.getByRole('button', { name: 'New community' }).click();
+  const community = page.getByRole('dialog', { name: 'New community' });
+  await community.getByLabel('Name').fill('Robotics Club');
+  await expect(community.getByLabel('ID')).toHaveValue('robotics-club');
+  await shot(page, '29-community-create');
+  await community.getByRole('button', { name: 'Create community' }).click();
+  await expect(page.getByTestId('community-row').filter({ hasText: 'Robotics Club' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete linus@guild.example' }).click();
+  await page.getByRole('button', { name: 'Delete user' }).click();
+  await expect(page.getByTestId('user-row')).toHaveCount(2);
+});

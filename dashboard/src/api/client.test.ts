@@ -150,4 +150,118 @@ describe('api client', () => {
     expect(calls[0]?.url).toBe('/hub/api/v1/deliveries?status=dead&cursor=abc%3D%3D');
     expect(calls[1]?.url).toBe('/hub/api/v1/events/evt%2F1');
   });
+
+  it('retries matching deliveries with the filter body, dropping empty filters', async () => {
+    const { fetch, calls } = stubFetch(json(200, session), json(202, { retried: 3 }), json(202, { retried: 0 }));
+    const api = createApiClient({ fetch });
+    await api.auth.login('a@example.com', 'pw');
+
+    await expect(
+      api.deliveries.retryMatching({ status: ['dead', 'retrying'], webhookId: 'wh_1', eventType: '', since: '2026-01-01T00:00:00.000Z', until: undefined }),
+    ).resolves.toEqual({ retried: 3 });
+    await expect(api.deliveries.retryMatching({ status: [] })).resolves.toEqual({ retried: 0 });
+
+    expect(calls.slice(1).map((call) => `${call.init.method} ${call.url}`)).toEqual(['POST /api/v1/deliveries/retry', 'POST /api/v1/deliveries/retry']);
+    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({ status: ['dead', 'retrying'], webhookId: 'wh_1', since: '2026-01-01T00:00:00.000Z' });
+    // No status: the server retries dead deliveries.
+    expect(JSON.parse(String(calls[2]?.init.body))).toEqual({});
+    for (const call of calls.slice(1)) {
+      expect(header(call, 'X-CSRF-Token')).toBe('tok-123');
+      expect(header(call, 'Content-Type')).toBe('application/json');
+    }
+  });
+
+  it('replays an event to its matching webhooks or to one webhook', async () => {
+    const delivery = { id: 'dlv_1', webhookId: 'wh_1', status: 'pending' };
+    const { fetch, calls } = stubFetch(json(202, { deliveries: [delivery, { ...delivery, id: 'dlv_2' }] }), json(202, { deliveries: [delivery] }));
+    const api = createApiClient({ fetch });
+
+    const all = await api.events.replay('evt_1');
+    const one = await api.events.replay('evt/1', 'wh_1');
+    expect(all.deliveries).toHaveLength(2);
+    expect(one.deliveries).toEqual([delivery]);
+    expect(calls.map((call) => `${call.init.method} ${call.url} ${String(call.init.body)}`)).toEqual([
+      'POST /api/v1/events/evt_1/replay {}',
+      'POST /api/v1/events/evt%2F1/replay {"webhookId":"wh_1"}',
+    ]);
+  });
+
+  it('reads the audit log with filters and a cursor, and rejects a 403 as an ApiError', async () => {
+    const entry = {
+      id: 'aud_1',
+      at: '2026-01-01T00:00:00.000Z',
+      communityId: 'default',
+      actorType: 'user',
+      actorId: 'usr_1',
+      action: 'webhook.created',
+      targetType: 'webhook',
+      targetId: 'wh_1',
+      details: { name: 'Billing' },
+    };
+    const { fetch, calls } = stubFetch(
+      json(200, { items: [entry], nextCursor: 'c2' }),
+      json(403, { error: { code: 'forbidden', message: 'your role cannot manage in this community (admin or owner needed)', details: null } }),
+    );
+    const onUnauthorized = vi.fn();
+    const api = createApiClient({ fetch });
+    api.onUnauthorized(onUnauthorized);
+
+    const page = await api.audit.list({ communityId: 'default', action: 'webhook.created', targetId: '' }, { limit: 25, cursor: 'c1' });
+    expect(page).toEqual({ items: [entry], nextCursor: 'c2' });
+    expect(calls[0]?.url).toBe('/api/v1/audit?communityId=default&action=webhook.created&limit=25&cursor=c1');
+
+    const error = await api.audit.list().catch((caught: unknown) => caught);
+    expect(isApiError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(calls[1]?.url).toBe('/api/v1/audit');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('manages users and communities with the exact bodies the server expects', async () => {
+    const user = { id: 'usr_2', email: 'b@example.com', name: 'B', memberships: [{ communityId: 'default', role: 'viewer' }], createdAt: 'x', updatedAt: 'x' };
+    const { fetch, calls } = stubFetch(
+      json(200, session),
+      json(200, { items: [user], nextCursor: null }),
+      json(201, user),
+      json(200, { ...user, name: 'Bee' }),
+      new Response(null, { status: 204 }),
+      json(201, { id: 'acme', name: 'Acme', createdAt: 'x' }),
+    );
+    const api = createApiClient({ fetch });
+    await api.auth.login('a@example.com', 'pw');
+
+    await api.users.list({ limit: 100 });
+    await api.users.create({ email: 'b@example.com', name: 'B', password: 'long enough', memberships: [{ communityId: 'default', role: 'viewer' }] });
+    await expect(api.users.update('usr_2', { name: 'Bee', memberships: [{ communityId: '*', role: 'owner' }] })).resolves.toMatchObject({ name: 'Bee' });
+    await expect(api.users.remove('usr_2')).resolves.toBeUndefined();
+    await api.communities.create({ id: 'acme', name: 'Acme' });
+
+    expect(calls.slice(1).map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'GET /api/v1/users?limit=100',
+      'POST /api/v1/users',
+      'PATCH /api/v1/users/usr_2',
+      'DELETE /api/v1/users/usr_2',
+      'POST /api/v1/communities',
+    ]);
+    expect(JSON.parse(String(calls[2]?.init.body))).toEqual({
+      email: 'b@example.com',
+      name: 'B',
+      password: 'long enough',
+      memberships: [{ communityId: 'default', role: 'viewer' }],
+    });
+    expect(JSON.parse(String(calls[3]?.init.body))).toEqual({ name: 'Bee', memberships: [{ communityId: '*', role: 'owner' }] });
+    expect(calls[4]?.init.body).toBeUndefined();
+    expect(JSON.parse(String(calls[5]?.init.body))).toEqual({ id: 'acme', name: 'Acme' });
+    expect(header(calls[1], 'X-CSRF-Token')).toBeNull();
+    for (const call of calls.slice(2)) expect(header(call, 'X-CSRF-Token')).toBe('tok-123');
+  });
+
+  it('passes since/until through to the delivery and event lists', async () => {
+    const { fetch, calls } = stubFetch(json(200, { items: [], nextCursor: null }), json(200, { items: [], nextCursor: null }));
+    const api = createApiClient({ fetch });
+    await api.deliveries.list({ since: '2026-01-01T00:00:00.000Z', until: '2026-01-02T00:00:00.000Z' });
+    await api.events.list({ type: 'member.created', since: '2026-01-01T00:00:00.000Z' });
+    expect(calls[0]?.url).toBe('/api/v1/deliveries?since=2026-01-01T00%3A00%3A00.000Z&until=2026-01-02T00%3A00%3A00.000Z');
+    expect(calls[1]?.url).toBe('/api/v1/events?type=member.created&since=2026-01-01T00%3A00%3A00.000Z');
+  });
 });

@@ -3,7 +3,12 @@ import type {
   ApiKey,
   ApiKeyCreated,
   ApiKeyInput,
+  AuditEntry,
+  AuditFilter,
+  BulkRetryFilter,
+  BulkRetryResult,
   Community,
+  CommunityInput,
   Delivery,
   DeliveryDetail,
   DeliveryFilter,
@@ -11,11 +16,15 @@ import type {
   EventFilter,
   EventType,
   HubEvent,
+  ManagedUser,
   Page,
   Plugin,
+  ReplayResult,
   Session,
   Stats,
   TestResult,
+  UserInput,
+  UserPatch,
   Webhook,
   WebhookCreated,
   WebhookFilter,
@@ -50,6 +59,13 @@ export interface ApiClientOptions {
 }
 
 const mutating: ReadonlySet<Method> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** A JSON body without the keys whose value is undefined, null or an empty string or list. */
+function compact<T extends object>(body: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(body).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)),
+  ) as Partial<T>;
+}
 
 function buildQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
   if (!query) return '';
@@ -153,6 +169,21 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     communities: {
       list: (signal?: AbortSignal) => get<Page<Community>>('/communities', undefined, signal),
+      /** Instance owners only. */
+      create: (input: CommunityInput) => request<Community>('POST', '/communities', { body: input }),
+    },
+
+    /** Instance owners only; anyone else gets a 403. */
+    users: {
+      list: (req?: PageRequest) => get<Page<ManagedUser>>('/users', page(req), req?.signal),
+      create: (input: UserInput) => request<ManagedUser>('POST', '/users', { body: input }),
+      update: (userId: string, patch: UserPatch) => request<ManagedUser>('PATCH', `/users/${id(userId)}`, { body: patch }),
+      remove: (userId: string) => request<void>('DELETE', `/users/${id(userId)}`),
+    },
+
+    /** Admins see their communities, instance owners everything; others get a 403. */
+    audit: {
+      list: (filter: AuditFilter = {}, req?: PageRequest) => get<Page<AuditEntry>>('/audit', { ...filter, ...page(req) }, req?.signal),
     },
     plugins: {
       list: (signal?: AbortSignal) => get<Page<Plugin>>('/plugins', undefined, signal),
@@ -183,12 +214,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
         get<DeliveryDetail>(`/deliveries/${id(deliveryId)}`, undefined, signal),
       retry: (deliveryId: string) =>
         request<{ delivery: Delivery }>('POST', `/deliveries/${id(deliveryId)}/retry`, { body: {} }),
+      /** Retry every delivery matching the filter; the server retries dead ones when no status is given. */
+      retryMatching: (filter: BulkRetryFilter = {}) => request<BulkRetryResult>('POST', '/deliveries/retry', { body: compact(filter) }),
     },
 
     events: {
       list: (filter: EventFilter = {}, req?: PageRequest) =>
         get<Page<HubEvent>>('/events', { ...filter, ...page(req) }, req?.signal),
       get: (eventId: string, signal?: AbortSignal) => get<EventDetail>(`/events/${id(eventId)}`, undefined, signal),
+      /** Deliver the event again: to every active webhook it matches, or to one webhook of its community. */
+      replay: (eventId: string, webhookId?: string) =>
+        request<ReplayResult>('POST', `/events/${id(eventId)}/replay`, { body: webhookId ? { webhookId } : {} }),
     },
 
     apiKeys: {

@@ -19,6 +19,26 @@ export interface User {
   readonly memberships: readonly Membership[];
 }
 
+/** A user as the users API returns it (owners only). */
+export interface ManagedUser extends User {
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface UserInput {
+  readonly email: string;
+  readonly name: string;
+  readonly password: string;
+  readonly memberships: readonly Membership[];
+}
+
+/** Only the fields given change; a new password ends the user's sessions. */
+export interface UserPatch {
+  readonly name?: string;
+  readonly password?: string;
+  readonly memberships?: readonly Membership[];
+}
+
 export interface Session {
   readonly user: User;
   readonly csrfToken: string;
@@ -33,6 +53,12 @@ export interface Community {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
+}
+
+export interface CommunityInput {
+  /** 1-63 lower-case letters, digits or dashes, starting with a letter or digit. */
+  readonly id: string;
+  readonly name: string;
 }
 
 /** A JSON Schema object as produced by `@valibot/to-json-schema`, with `x-ui` hints. */
@@ -121,6 +147,11 @@ export interface WebhookInput {
   /** Plugin secrets; only the fields being set or replaced. */
   readonly secrets?: Readonly<Record<string, string>>;
   readonly active?: boolean;
+  /**
+   * Delay before each attempt: milliseconds or a duration string (`30s`, `5m`, `1h`).
+   * `null` = the hub default. The server answers with milliseconds.
+   */
+  readonly retrySchedule?: readonly (number | string)[] | null;
 }
 
 export type WebhookPatch = Partial<Omit<WebhookInput, 'secret'>>;
@@ -208,6 +239,27 @@ export interface DeliveryFilter {
   readonly until?: string;
 }
 
+/** Statuses a bulk retry can pick; a succeeded delivery is never retried. */
+export type RetryableStatus = Exclude<DeliveryStatus, 'succeeded'>;
+
+/** `POST /deliveries/retry`: every delivery matching this (dead ones when no status is given). */
+export interface BulkRetryFilter {
+  readonly status?: readonly RetryableStatus[];
+  readonly webhookId?: string;
+  readonly eventType?: string;
+  readonly since?: string;
+  readonly until?: string;
+}
+
+export interface BulkRetryResult {
+  readonly retried: number;
+}
+
+/** `POST /events/:id/replay`: one delivery per webhook the event went to again. */
+export interface ReplayResult {
+  readonly deliveries: readonly Delivery[];
+}
+
 export interface EventFilter {
   readonly type?: string;
   readonly source?: string;
@@ -249,6 +301,30 @@ export interface Stats {
   readonly failureRate: number;
   readonly retryCount: number;
   readonly queue: { readonly waiting: number; readonly active: number; readonly delayed: number; readonly failed: number };
+}
+
+export type AuditActorType = 'user' | 'apiKey' | 'system';
+
+/** Who changed what: one entry of `GET /audit`. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  /** null for instance-wide changes (users). */
+  readonly communityId: string | null;
+  readonly actorType: AuditActorType;
+  readonly actorId: string;
+  /** e.g. `webhook.created`, `delivery.bulkRetried`, `user.updated`. */
+  readonly action: string;
+  readonly targetType: string;
+  /** `*` for bulk actions. */
+  readonly targetId: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditFilter {
+  readonly communityId?: string;
+  readonly targetId?: string;
+  readonly action?: string;
 }
 
 /** One entry of a 422 response's `details`: where the problem is and what it is. */

@@ -24,3 +24,8 @@ export function canManage(user: User, communityId?: string): boolean {
       return false;
   }
 }
+
+/** The instance owner (`{communityId: '*', role: 'owner'}`) manages users and communities. */
+export function isInstanceOwner(user: User): boolean {
+  return user.memberships.some((membership) => membership.communityId === '*' && membership.role === 'owner');
+}

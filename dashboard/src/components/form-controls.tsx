@@ -1,4 +1,5 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
+import { isoToLocalInput, localInputToIso } from './time.tsx';
 
 const base =
   'block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset outline-none placeholder:text-slate-400 focus:ring-2 focus:ring-inset disabled:bg-slate-50 disabled:text-slate-500';
@@ -87,6 +88,96 @@ export function FilterSelect({
       <Select value={value} onChange={(event) => onChange(event.target.value)} className="py-1.5">
         {children}
       </Select>
+    </label>
+  );
+}
+
+/**
+ * A date-time filter: shows local time, reports an ISO time in UTC ('' when cleared), so it can
+ * go straight into `since`/`until` query parameters. A complete value (picked, or typed up to a
+ * plausible year) applies at once; a half-typed or emptied one applies when the field loses focus.
+ */
+export function DateTimeFilter({
+  label,
+  value,
+  onChange,
+  className = 'w-52',
+}: {
+  label: string;
+  /** ISO time or ''. */
+  value: string;
+  onChange: (iso: string) => void;
+  className?: string;
+}) {
+  const [draft, setDraft] = useState(() => isoToLocalInput(value));
+  const [shown, setShown] = useState(value);
+  // Follow changes from outside (Clear filters, a link) without an effect.
+  if (shown !== value) {
+    setShown(value);
+    setDraft(isoToLocalInput(value));
+  }
+  const commit = (local: string) => {
+    const iso = localInputToIso(local);
+    if (iso !== value) onChange(iso);
+  };
+  return (
+    <label className={`flex flex-col gap-1 ${className}`}>
+      <span className="text-xs font-medium text-slate-500">{label}</span>
+      <input
+        type="datetime-local"
+        value={draft}
+        onChange={(event) => {
+          const next = event.target.value;
+          setDraft(next);
+          // While someone types the year digit by digit, 0002 and 0020 are valid dates too.
+          if (next !== '' && Number(next.slice(0, 4)) >= 1970) commit(next);
+        }}
+        onBlur={() => commit(draft)}
+        className={`${inputClass()} py-1.5`}
+      />
+    </label>
+  );
+}
+
+/** A free-text filter that applies on Enter or when it loses focus, not on every keystroke. */
+export function FilterText({
+  label,
+  value,
+  onChange,
+  placeholder,
+  className = 'w-52',
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  className?: string;
+}) {
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  // Follow changes from outside (Clear filters, a link) without an effect.
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
+  const commit = () => {
+    const next = draft.trim();
+    if (next !== value) onChange(next);
+  };
+  return (
+    <label className={`flex flex-col gap-1 ${className}`}>
+      <span className="text-xs font-medium text-slate-500">{label}</span>
+      <input
+        type="search"
+        value={draft}
+        placeholder={placeholder}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+        className={`${inputClass()} py-1.5`}
+      />
     </label>
   );
 }

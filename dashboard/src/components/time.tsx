@@ -41,3 +41,25 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
+
+const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+
+/** An ISO time as the value of an `<input type="datetime-local">` (local time, to the minute); '' when invalid. */
+export function isoToLocalInput(iso: string): string {
+  const time = Date.parse(iso);
+  if (!iso || Number.isNaN(time)) return '';
+  const date = new Date(time);
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value (local time) as an ISO time in UTC; '' when empty or invalid. */
+export function localInputToIso(local: string): string {
+  if (!local) return '';
+  const time = new Date(local).getTime();
+  return Number.isNaN(time) ? '' : new Date(time).toISOString();
+}
+
+/** An ISO time from a query parameter, or '' when it is missing or not a time (never sent to the server then). */
+export function validIso(value: string | null): string {
+  return value && !Number.isNaN(Date.parse(value)) ? value : '';
+}

@@ -1,23 +1,29 @@
-import { useCallback } from 'react';
-import { api } from '../../api/client.ts';
+import { useCallback, useState } from 'react';
+import { api, errorMessage } from '../../api/client.ts';
 import { deliveryStatuses, type Delivery, type DeliveryStatus } from '../../api/types.ts';
 import { useCatalog } from '../../auth/catalog.tsx';
 import { canManage } from '../../auth/permissions.ts';
 import { useUser } from '../../auth/session.tsx';
 import { DeliveryStatusBadge, ResponseCode, deliveryStatusLabel } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
+import { useConfirm } from '../../components/confirm.tsx';
 import { EmptyState, ErrorBanner, TableSkeleton } from '../../components/feedback.tsx';
-import { FilterSelect } from '../../components/form-controls.tsx';
-import { ActivityIcon } from '../../components/icons.tsx';
+import { DateTimeFilter, FilterSelect } from '../../components/form-controls.tsx';
+import { ActivityIcon, RetryIcon } from '../../components/icons.tsx';
 import { Card, FilterBar, PageHeader, tableClasses } from '../../components/layout-parts.tsx';
-import { RelativeTime } from '../../components/time.tsx';
+import { RelativeTime, formatAbsolute, validIso } from '../../components/time.tsx';
+import { useToast } from '../../components/toast.tsx';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { POLL_INTERVAL_MS } from '../../hooks/use-resource.ts';
 import { useWebhookDirectory } from '../../hooks/use-webhook-directory.ts';
 import { href, navigate, type Location } from '../../router/hash-router.ts';
+import { bulkRetryFilter, countDeliveries, describeBulkRetry } from './bulk-retry.ts';
 import { DeliveryDrawer } from './delivery-drawer.tsx';
 
 const isStatus = (value: string): value is DeliveryStatus => (deliveryStatuses as readonly string[]).includes(value);
+
+/** A bulk retry reads this many matching deliveries first to say how many there are. */
+const COUNT_LIMIT = 200;
 
 export function DeliveriesPage({ location }: { location: Location }) {
   const user = useUser();
@@ -27,23 +33,91 @@ export function DeliveriesPage({ location }: { location: Location }) {
   const status = isStatus(statusParam) ? statusParam : undefined;
   const eventType = location.query.get('eventType') ?? '';
   const webhookId = location.query.get('webhookId') ?? '';
+  const since = validIso(location.query.get('since'));
+  const until = validIso(location.query.get('until'));
   const openId = location.query.get('id');
-  const filters = { status: status ?? '', eventType, webhookId };
-  const filtered = status !== undefined || eventType !== '' || webhookId !== '';
+  const filters = { status: status ?? '', eventType, webhookId, since, until };
+  const filtered = status !== undefined || eventType !== '' || webhookId !== '' || since !== '' || until !== '';
   const go = (changes: Record<string, string | null>) => navigate(href('/deliveries', { ...filters, id: openId, ...changes }), { replace: true });
+  const toast = useToast();
+  const confirm = useConfirm();
+  const [retryingAll, setRetryingAll] = useState(false);
 
   const list = usePagedList<Delivery>(
-    `deliveries:${status ?? ''}:${eventType}:${webhookId}`,
-    (request) => api.deliveries.list({ status, eventType: eventType || undefined, webhookId: webhookId || undefined }, request),
+    `deliveries:${status ?? ''}:${eventType}:${webhookId}:${since}:${until}`,
+    (request) =>
+      api.deliveries.list(
+        { status, eventType: eventType || undefined, webhookId: webhookId || undefined, since: since || undefined, until: until || undefined },
+        request,
+      ),
     { pollMs: POLL_INTERVAL_MS },
   );
   const { reload } = list;
   const retry = useCallback(() => void reload(), [reload]);
   const eventTypes = [...new Set([...catalog.eventTypes.map((entry) => entry.type), ...(eventType ? [eventType] : [])])].sort();
 
+  const retryAll = async () => {
+    const body = bulkRetryFilter({ status, eventType, webhookId, since, until });
+    const chosen = body.status?.[0] ?? 'dead';
+    const kind = chosen === 'dead' ? 'failed' : chosen;
+    setRetryingAll(true);
+    try {
+      // Count first (best effort): the confirmation says how many, and nothing is asked when none match.
+      let count: { value: number; more: boolean } | null = null;
+      try {
+        const page = await api.deliveries.list(
+          { status: chosen, eventType: eventType || undefined, webhookId: webhookId || undefined, since: since || undefined, until: until || undefined },
+          { limit: COUNT_LIMIT },
+        );
+        if (page.items.length === 0) {
+          toast.info(`No ${kind} deliveries to retry`, filtered ? 'Nothing matches the current filters.' : undefined);
+          return;
+        }
+        count = { value: page.items.length, more: page.nextCursor !== null };
+      } catch {
+        count = null;
+      }
+      const scope = [
+        webhookId && `webhook ${directory.get(webhookId)?.name ?? webhookId}`,
+        eventType && `event type ${eventType}`,
+        since && `since ${formatAbsolute(since)}`,
+        until && `until ${formatAbsolute(until)}`,
+      ].filter((part): part is string => Boolean(part));
+      const { title, message } = describeBulkRetry(kind, count, scope);
+      setRetryingAll(false);
+      const ok = await confirm({
+        title,
+        message: (
+          <>
+            <p>{message}</p>
+            <p className="mt-2">Receivers may get these events again; the event id lets them skip duplicates.</p>
+          </>
+        ),
+        confirmLabel: 'Retry all',
+        destructive: false,
+      });
+      if (!ok) return;
+      setRetryingAll(true);
+      const { retried } = await api.deliveries.retryMatching(body);
+      if (retried === 0) toast.info('Nothing was retried', 'No delivery matched any more.');
+      else toast.success(`Retry queued for ${countDeliveries(retried)}`, 'New attempts appear in the log in a moment.');
+      await reload();
+    } catch (error) {
+      toast.error('Could not retry the deliveries', errorMessage(error));
+    } finally {
+      setRetryingAll(false);
+    }
+  };
+
+  const retryAllButton = canManage(user) && status !== 'succeeded' && (
+    <Button icon={<RetryIcon className="size-4" />} onClick={() => void retryAll()} busy={retryingAll}>
+      Retry all failed
+    </Button>
+  );
+
   return (
     <>
-      <PageHeader title="Deliveries" description="Every attempt to deliver an event to a webhook, newest first. Updates live." />
+      <PageHeader title="Deliveries" description="Every attempt to deliver an event to a webhook, newest first. Updates live." actions={retryAllButton} />
       {list.error !== undefined && list.items.length > 0 && (
         <div className="mb-4">
           <ErrorBanner error={list.error} title="Could not refresh the log" />
@@ -75,6 +149,8 @@ export function DeliveriesPage({ location }: { location: Location }) {
             ))}
             {webhookId && !directory.get(webhookId) && <option value={webhookId}>{webhookId}</option>}
           </FilterSelect>
+          <DateTimeFilter label="Since" value={since} onChange={(value) => go({ since: value })} />
+          <DateTimeFilter label="Until" value={until} onChange={(value) => go({ until: value })} />
           {filtered && (
             <Button variant="ghost" size="sm" onClick={() => navigate('/deliveries', { replace: true })} className="mb-0.5">
               Clear filters
@@ -93,7 +169,7 @@ export function DeliveriesPage({ location }: { location: Location }) {
             <EmptyState
               icon={<ActivityIcon className="size-6" />}
               title="No deliveries match these filters"
-              description="Nothing was delivered with this status, event type or webhook yet."
+              description="Nothing was delivered with this status, event type or webhook in this time range."
               action={<Button onClick={() => navigate('/deliveries', { replace: true })}>Clear filters</Button>}
             />
           ) : (

@@ -1,22 +1,25 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { HubEvent, Webhook } from '../../api/types.ts';
 import { useCatalog } from '../../auth/catalog.tsx';
+import { canManage } from '../../auth/permissions.ts';
+import { useUser } from '../../auth/session.tsx';
 import { Badge, DeliveryStatusBadge, ResponseCode } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { Drawer } from '../../components/drawer.tsx';
 import { EmptyState, ErrorBanner, Skeleton, TableSkeleton } from '../../components/feedback.tsx';
-import { FilterSelect } from '../../components/form-controls.tsx';
-import { ChevronRightIcon, ZapIcon } from '../../components/icons.tsx';
+import { DateTimeFilter, FilterSelect } from '../../components/form-controls.tsx';
+import { ChevronRightIcon, RetryIcon, ZapIcon } from '../../components/icons.tsx';
 import { JsonView } from '../../components/json-view.tsx';
 import { Card, FilterBar, PageHeader, tableClasses } from '../../components/layout-parts.tsx';
-import { RelativeTime } from '../../components/time.tsx';
+import { RelativeTime, validIso } from '../../components/time.tsx';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { POLL_INTERVAL_MS, useResource } from '../../hooks/use-resource.ts';
 import { useWebhookDirectory } from '../../hooks/use-webhook-directory.ts';
 import { href, navigate, type Location } from '../../router/hash-router.ts';
 import { Link } from '../../router/link.tsx';
 import { sourceLabel } from '../webhooks/event-patterns.ts';
+import { ReplayModal } from './replay-modal.tsx';
 
 function ProcessedBadge({ processed }: { processed: boolean }) {
   return processed ? (
@@ -30,11 +33,38 @@ function ProcessedBadge({ processed }: { processed: boolean }) {
   );
 }
 
-function EventDrawer({ id, onClose, webhook }: { id: string | null; onClose: () => void; webhook: (id: string) => Webhook | undefined }) {
+function EventDrawer({
+  id,
+  onClose,
+  webhook,
+  webhooks,
+}: {
+  id: string | null;
+  onClose: () => void;
+  webhook: (id: string) => Webhook | undefined;
+  webhooks: readonly Webhook[];
+}) {
+  const user = useUser();
+  const [replaying, setReplaying] = useState<HubEvent | null>(null);
   const detail = useResource(`event:${id ?? ''}`, (signal) => api.events.get(id ?? '', signal), { enabled: id !== null, pollMs: POLL_INTERVAL_MS });
   const event = detail.data?.event;
+  const { reload } = detail;
   return (
-    <Drawer open={id !== null} onClose={onClose} title={event ? <span className="font-mono">{event.type}</span> : 'Event'} subtitle={<span className="font-mono text-xs">{id}</span>}>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      title={event ? <span className="font-mono">{event.type}</span> : 'Event'}
+      subtitle={<span className="font-mono text-xs">{id}</span>}
+      actions={
+        event &&
+        canManage(user, event.communityId) && (
+          <Button size="sm" variant="primary" icon={<RetryIcon className="size-3.5" />} onClick={() => setReplaying(event)}>
+            Replay
+          </Button>
+        )
+      }
+    >
+      <ReplayModal event={replaying} webhooks={webhooks} onClose={() => setReplaying(null)} onReplayed={() => void reload()} />
       {detail.error !== undefined && <ErrorBanner error={detail.error} title="Could not load the event" />}
       {detail.loading && (
         <div className="space-y-4" aria-busy="true" aria-label="Loading">
@@ -105,13 +135,15 @@ export function EventsPage({ location }: { location: Location }) {
   const directory = useWebhookDirectory();
   const type = location.query.get('type') ?? '';
   const source = location.query.get('source') ?? '';
+  const since = validIso(location.query.get('since'));
+  const until = validIso(location.query.get('until'));
   const openId = location.query.get('id');
-  const filtered = type !== '' || source !== '';
-  const go = (changes: Record<string, string | null>) => navigate(href('/events', { type, source, id: openId, ...changes }), { replace: true });
+  const filtered = type !== '' || source !== '' || since !== '' || until !== '';
+  const go = (changes: Record<string, string | null>) => navigate(href('/events', { type, source, since, until, id: openId, ...changes }), { replace: true });
 
   const list = usePagedList<HubEvent>(
-    `events:${type}:${source}`,
-    (request) => api.events.list({ type: type || undefined, source: source || undefined }, request),
+    `events:${type}:${source}:${since}:${until}`,
+    (request) => api.events.list({ type: type || undefined, source: source || undefined, since: since || undefined, until: until || undefined }, request),
     { pollMs: POLL_INTERVAL_MS },
   );
   const { reload } = list;
@@ -145,6 +177,8 @@ export function EventsPage({ location }: { location: Location }) {
               </option>
             ))}
           </FilterSelect>
+          <DateTimeFilter label="Since" value={since} onChange={(value) => go({ since: value })} />
+          <DateTimeFilter label="Until" value={until} onChange={(value) => go({ until: value })} />
           {filtered && (
             <Button variant="ghost" size="sm" onClick={() => navigate('/events', { replace: true })} className="mb-0.5">
               Clear filters
@@ -163,7 +197,7 @@ export function EventsPage({ location }: { location: Location }) {
             title={filtered ? 'No events match these filters' : 'No events yet'}
             description={
               filtered ? (
-                'Try another source or type.'
+                'Try another source, type or time range.'
               ) : (
                 <>
                   Publish one with <code className="rounded bg-slate-100 px-1 font-mono text-xs">POST /api/v1/events</code> and an API key, or connect a GitHub
@@ -223,7 +257,7 @@ export function EventsPage({ location }: { location: Location }) {
           </div>
         )}
       </Card>
-      <EventDrawer id={openId} onClose={() => go({ id: null })} webhook={directory.get} />
+      <EventDrawer id={openId} onClose={() => go({ id: null })} webhook={directory.get} webhooks={directory.webhooks} />
     </>
   );
 }

@@ -152,7 +152,7 @@ export function EditWebhookPage({ id }: { id: string }) {
   const actions = useWebhookActions(() => void resource.reload());
 
   const submit = async (values: WebhookFormValues, plugin: Plugin | undefined) => {
-    await api.webhooks.update(id, toPatch(values, plugin));
+    await api.webhooks.update(id, toPatch(values, plugin, webhook));
     toast.success('Changes saved');
     navigate('/webhooks');
   };

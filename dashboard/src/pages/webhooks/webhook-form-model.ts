@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { FieldIssue, Plugin, Webhook, WebhookInput, WebhookPatch } from '../../api/types.ts';
 import { fieldsSchema, initialValues, toPayload, type FieldValues, type SecretStatus } from '../../schema-form/field-values.ts';
 import { describeSchema, type DescribedSchema } from '../../schema-form/json-schema.ts';
+import { formatRetrySchedule, parseRetrySchedule } from './retry-schedule.ts';
 
 /** What the create/edit form holds; plugin fields live under `settings` and `secrets`. */
 export interface WebhookFormValues {
@@ -14,6 +15,8 @@ export interface WebhookFormValues {
   secret: string;
   settings: FieldValues;
   secrets: FieldValues;
+  /** Delays before each attempt, e.g. `0, 1m, 5m, 15m`; empty = the hub default. */
+  retrySchedule: string;
 }
 
 export interface ConnectorForm {
@@ -99,6 +102,14 @@ export function webhookFormSchema({ plugin, requireCommunity, secretStatus }: We
     ),
     settings: fieldsSchema(connector.settings.fields, secretStatus),
     secrets: fieldsSchema(connector.secrets.fields, secretStatus),
+    retrySchedule: v.pipe(
+      v.string(),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const parsed = parseRetrySchedule(dataset.value);
+        if (!parsed.ok) addIssue({ message: parsed.message });
+      }),
+    ),
   });
 }
 
@@ -113,6 +124,7 @@ export function emptyFormValues(communityId: string, connector: Plugin | undefin
     secret: '',
     settings: initialValues(fields.settings.fields),
     secrets: initialValues(fields.secrets.fields),
+    retrySchedule: '',
   };
 }
 
@@ -127,6 +139,7 @@ export function formValuesFrom(webhook: Webhook, connector: Plugin | undefined):
     secret: '',
     settings: initialValues(fields.settings.fields, webhook.settings),
     secrets: initialValues(fields.secrets.fields),
+    retrySchedule: formatRetrySchedule(webhook.retrySchedule),
   };
 }
 
@@ -138,9 +151,16 @@ function pluginPayload(values: WebhookFormValues, plugin: Plugin | undefined) {
   return { settings, secrets: Object.keys(secrets).length > 0 ? secrets : undefined };
 }
 
-/** The POST body. Secrets only when typed; the URL only for connectors that take one. */
+/** The schedule in milliseconds; null for the hub default (the form has checked the text). */
+function retryScheduleOf(values: WebhookFormValues): number[] | null {
+  const parsed = parseRetrySchedule(values.retrySchedule);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** The POST body. Secrets only when typed; the URL only for connectors that take one; a schedule only when set. */
 export function toCreateInput(values: WebhookFormValues, plugin: Plugin | undefined): WebhookInput {
   const { settings, secrets } = pluginPayload(values, plugin);
+  const retrySchedule = retryScheduleOf(values);
   return {
     name: values.name.trim(),
     ...(values.communityId ? { communityId: values.communityId } : {}),
@@ -150,19 +170,27 @@ export function toCreateInput(values: WebhookFormValues, plugin: Plugin | undefi
     ...(values.secret.trim() ? { secret: values.secret.trim() } : {}),
     settings,
     ...(secrets ? { secrets } : {}),
+    ...(retrySchedule ? { retrySchedule } : {}),
     active: true,
   };
 }
 
-/** The PATCH body: no signing secret (rotate it instead), secrets only when typed. */
-export function toPatch(values: WebhookFormValues, plugin: Plugin | undefined): WebhookPatch {
+/**
+ * The PATCH body: no signing secret (rotate it instead), secrets only when typed; an empty
+ * schedule goes back to the hub default (null), an unchanged one is not sent.
+ */
+export function toPatch(values: WebhookFormValues, plugin: Plugin | undefined, current?: Pick<Webhook, 'retrySchedule'>): WebhookPatch {
   const { settings, secrets } = pluginPayload(values, plugin);
+  const retrySchedule = retryScheduleOf(values);
+  // Leave the schedule out when it did not change, so the audit log does not list it.
+  const sameSchedule = current !== undefined && JSON.stringify(current.retrySchedule ?? null) === JSON.stringify(retrySchedule);
   return {
     name: values.name.trim(),
     ...(plugin?.requiresUrl ? { url: values.url.trim() } : {}),
     events: values.events,
     settings,
     ...(secrets ? { secrets } : {}),
+    ...(sameSchedule ? {} : { retrySchedule }),
   };
 }
 
@@ -195,6 +223,7 @@ export function formFieldNames(plugin: Plugin | undefined): string[] {
     'url',
     'events',
     'secret',
+    'retrySchedule',
     ...connector.settings.fields.map((field) => `settings.${field.name}`),
     ...connector.secrets.fields.map((field) => `secrets.${field.name}`),
   ];

@@ -112,15 +112,17 @@ describe('webhook form rules', () => {
       [
         { path: 'events.1', message: 'Unknown event type' },
         { path: 'secrets.webhookUrl', message: 'Not a Discord webhook URL' },
-        { path: 'retrySchedule', message: 'Too many steps' },
+        { path: 'retrySchedule.2', message: 'each delay must be a duration between 0 and 7 days' },
+        { path: 'active', message: 'active must be true or false' },
       ],
       formFieldNames(discord),
     );
     expect(matched).toEqual([
       { name: 'events', message: 'Unknown event type' },
       { name: 'secrets.webhookUrl', message: 'Not a Discord webhook URL' },
+      { name: 'retrySchedule', message: 'each delay must be a duration between 0 and 7 days' },
     ]);
-    expect(unmatched).toEqual([{ path: 'retrySchedule', message: 'Too many steps' }]);
+    expect(unmatched).toEqual([{ path: 'active', message: 'active must be true or false' }]);
   });
 
   it('groups the catalog by source, with a wildcard for each family of several types', () => {

@@ -7,11 +7,12 @@ import { Button } from '../../components/button.tsx';
 import { ConnectorIcon } from '../../components/connector-icon.tsx';
 import { ErrorBanner } from '../../components/feedback.tsx';
 import { Field, Select, TextInput } from '../../components/form-controls.tsx';
-import { LockIcon } from '../../components/icons.tsx';
+import { ChevronRightIcon, LockIcon } from '../../components/icons.tsx';
 import { Card, Section } from '../../components/layout-parts.tsx';
 import { initialValues } from '../../schema-form/field-values.ts';
 import { SchemaFields } from '../../schema-form/schema-fields.tsx';
 import { EventSelector } from './event-selector.tsx';
+import { describeRetrySchedule } from './retry-schedule.ts';
 import {
   describeConnector,
   emptyFormValues,
@@ -62,12 +63,16 @@ export function WebhookForm({ sinks, eventTypes, communities, defaultCommunityId
   const { register, control, handleSubmit, watch, setValue, setError, formState } = form;
   const [serverError, setServerError] = useState<unknown>(null);
   const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
 
   const connectorId = watch('connector');
   const plugin = pluginById.get(connectorId);
   const connector = describeConnector(plugin);
   const warning = plugin?.requiresUrl ? urlWarning(watch('url')) : undefined;
   const { errors } = formState;
+  // A problem in a collapsed field must be visible.
+  const showAdvanced = advancedOpen || errors.retrySchedule !== undefined;
+  const retrySchedule = watch('retrySchedule');
 
   const chooseConnector = (id: string) => {
     const next = describeConnector(pluginById.get(id));
@@ -238,6 +243,61 @@ export function WebhookForm({ sinks, eventTypes, communities, defaultCommunityId
               </Field>
             </Section>
           )}
+
+          <section className="grid grid-cols-1 gap-x-8 gap-y-4 py-8 first:pt-0 md:grid-cols-3">
+            <div>
+              <button
+                type="button"
+                onClick={() => setAdvancedOpen((open) => !open)}
+                aria-expanded={showAdvanced}
+                aria-controls="webhook-advanced"
+                className="-ml-1 flex items-center gap-1 rounded text-sm font-semibold text-slate-900 hover:text-indigo-600"
+              >
+                <ChevronRightIcon className={`size-4 text-slate-400 transition ${showAdvanced ? 'rotate-90' : ''}`} />
+                Advanced
+              </button>
+              <p className="mt-1 text-sm text-slate-500">
+                Retry schedule: <span className="text-slate-700">{describeRetrySchedule(retrySchedule)}</span>
+              </p>
+            </div>
+            {showAdvanced && (
+              <div id="webhook-advanced" className="space-y-5 md:col-span-2">
+                <Field
+                  id="webhook-retry-schedule"
+                  label="Retry schedule"
+                  error={errors.retrySchedule?.message}
+                  aside={
+                    retrySchedule.trim() !== '' && (
+                      <button
+                        type="button"
+                        className="text-xs font-medium text-indigo-600 hover:text-indigo-500"
+                        onClick={() => setValue('retrySchedule', '', { shouldDirty: true, shouldValidate: true })}
+                      >
+                        Use hub default
+                      </button>
+                    )
+                  }
+                  help={
+                    <>
+                      The delay before each attempt, comma-separated: <code className="font-mono text-xs">0, 1m, 5m, 15m</code> tries at once, then 1, 5 and
+                      15 minutes after each failure. Units ms, s, m, h (a bare number is milliseconds); up to 20 attempts of at most 7 days. Empty = the hub
+                      default.
+                    </>
+                  }
+                >
+                  <TextInput
+                    id="webhook-retry-schedule"
+                    autoComplete="off"
+                    spellCheck={false}
+                    placeholder="Hub default, e.g. 0, 1m, 5m, 15m"
+                    invalid={!!errors.retrySchedule}
+                    className="font-mono"
+                    {...register('retrySchedule')}
+                  />
+                </Field>
+              </div>
+            )}
+          </section>
         </Card>
 
         <div className="sticky bottom-0 z-10 -mx-8 mt-6 flex justify-end gap-3 border-t border-slate-200 bg-slate-50/90 px-8 py-4 backdrop-blur">
