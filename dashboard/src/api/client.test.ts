@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
+import { auditEntry } from '../test-support/fixtures.ts';
 import { ApiError, createApiClient, isApiError } from './client.ts';
 
 interface Call {
@@ -187,17 +188,7 @@ describe('api client', () => {
   });
 
   it('reads the audit log with filters and a cursor, and rejects a 403 as an ApiError', async () => {
-    const entry = {
-      id: 'aud_1',
-      at: '2026-01-01T00:00:00.000Z',
-      communityId: 'default',
-      actorType: 'user',
-      actorId: 'usr_1',
-      action: 'webhook.created',
-      targetType: 'webhook',
-      targetId: 'wh_1',
-      details: { name: 'Billing' },
-    };
+    const entry = auditEntry({ details: { name: 'Billing' } });
     const { fetch, calls } = stubFetch(
       json(200, { items: [entry], nextCursor: 'c2' }),
       json(403, { error: { code: 'forbidden', message: 'your role cannot manage in this community (admin or owner needed)', details: null } }),

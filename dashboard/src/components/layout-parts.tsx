@@ -29,11 +29,6 @@ export function Section({ title, description, children }: { title: string; descr
   );
 }
 
-/** A row of filter controls above a table. */
-export function FilterBar({ children }: { children: ReactNode }) {
-  return <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">{children}</div>;
-}
-
 export const tableClasses = {
   table: 'min-w-full divide-y divide-slate-200 text-sm',
   th: 'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-slate-500 uppercase',

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Page } from '../api/types.ts';
+import { usePolledFetch, type FetchOutcome } from './use-polled-fetch.ts';
 
 const MAX_REFRESH = 200;
 
@@ -15,6 +16,14 @@ export interface PagedListState<T> {
   readonly replace: (item: T) => void;
 }
 
+interface ListState<T> {
+  readonly key: string;
+  readonly items: readonly T[];
+  readonly cursor: string | null;
+  readonly settled: boolean;
+  readonly error: unknown;
+}
+
 export type FetchPage<T> = (request: { limit: number; cursor?: string | null; signal?: AbortSignal }) => Promise<Page<T>>;
 
 /**
@@ -28,55 +37,42 @@ export function usePagedList<T extends { readonly id: string }>(
   options: { readonly pageSize?: number; readonly pollMs?: number } = {},
 ): PagedListState<T> {
   const { pageSize = 50, pollMs } = options;
-  const [state, setState] = useState<{ key: string; items: readonly T[]; cursor: string | null; settled: boolean; error: unknown }>(
-    { key, items: [], cursor: null, settled: false, error: undefined },
-  );
+  const [state, setState] = useState<ListState<T>>({ key, items: [], cursor: null, settled: false, error: undefined });
   const [loadingMore, setLoadingMore] = useState(false);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const stateRef = useRef(state);
   stateRef.current = state;
-  const controllerRef = useRef<AbortController | null>(null);
 
-  const refresh = useCallback(async () => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    const previous = stateRef.current.key === key ? stateRef.current : null;
-    const shown = previous?.items.length ?? 0;
-    const limit = Math.min(MAX_REFRESH, Math.max(pageSize, shown));
-    try {
-      const page = await fetchRef.current({ limit, signal: controller.signal });
-      if (controller.signal.aborted) return;
-      if (previous && shown > MAX_REFRESH) {
+  // Re-read from the top as many rows as are shown; `previous` is what was shown when the read began.
+  const fetch = useCallback(
+    async (signal: AbortSignal) => {
+      const previous = stateRef.current.key === key ? stateRef.current : null;
+      const shown = previous?.items.length ?? 0;
+      const limit = Math.min(MAX_REFRESH, Math.max(pageSize, shown));
+      return { previous, page: await fetchRef.current({ limit, signal }) };
+    },
+    [key, pageSize],
+  );
+  const settle = useCallback(
+    (outcome: FetchOutcome<{ previous: ListState<T> | null; page: Page<T> }>) => {
+      if (!outcome.ok) {
+        const { error } = outcome;
+        setState((last) => (last.key === key ? { ...last, settled: true, error } : { key, items: [], cursor: null, settled: true, error }));
+        return;
+      }
+      const { previous, page } = outcome.value;
+      if (previous && previous.items.length > MAX_REFRESH) {
         const head = new Set(page.items.map((item) => item.id));
         const tail = previous.items.slice(MAX_REFRESH).filter((item) => !head.has(item.id));
         setState({ key, items: [...page.items, ...tail], cursor: previous.cursor, settled: true, error: undefined });
       } else {
         setState({ key, items: page.items, cursor: page.nextCursor, settled: true, error: undefined });
       }
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      setState((last) =>
-        last.key === key ? { ...last, settled: true, error } : { key, items: [], cursor: null, settled: true, error },
-      );
-    }
-  }, [key, pageSize]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const tick = async () => {
-      if (typeof document === 'undefined' || !document.hidden) await refresh();
-      if (!stopped && pollMs) timer = setTimeout(() => void tick(), pollMs);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      controllerRef.current?.abort();
-    };
-  }, [refresh, pollMs]);
+    },
+    [key],
+  );
+  const refresh = usePolledFetch(fetch, settle, { pollMs });
 
   const loadMore = useCallback(async () => {
     const current = stateRef.current;

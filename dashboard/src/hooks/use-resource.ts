@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { usePolledFetch, type FetchOutcome, type PollOptions } from './use-polled-fetch.ts';
 
 /** List pages refresh this often while visible (a later change may switch to server-sent events). */
 export const POLL_INTERVAL_MS = 3000;
@@ -11,12 +12,7 @@ export interface ResourceState<T> {
   readonly reload: () => Promise<void>;
 }
 
-export interface ResourceOptions {
-  /** Refresh interval; off when undefined. Paused while the tab is hidden. */
-  readonly pollMs?: number;
-  /** Skip loading (e.g. until an id is known). @defaultValue true */
-  readonly enabled?: boolean;
-}
+export type ResourceOptions = PollOptions;
 
 /**
  * Load something from the API, again whenever `key` changes, and every `pollMs` if asked.
@@ -27,7 +23,7 @@ export function useResource<T>(
   load: (signal: AbortSignal) => Promise<T>,
   options: ResourceOptions = {},
 ): ResourceState<T> {
-  const { pollMs, enabled = true } = options;
+  const { enabled = true } = options;
   const [state, setState] = useState<{ key: string; data: T | undefined; error: unknown; settled: boolean }>({
     key,
     data: undefined,
@@ -36,42 +32,23 @@ export function useResource<T>(
   });
   const loadRef = useRef(load);
   loadRef.current = load;
-  const controllerRef = useRef<AbortController | null>(null);
 
-  const run = useCallback(async () => {
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    try {
-      const data = await loadRef.current(controller.signal);
-      if (!controller.signal.aborted) setState({ key, data, error: undefined, settled: true });
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      setState((previous) => ({ key, data: previous.key === key ? previous.data : undefined, error, settled: true }));
-    }
-  }, [key]);
-
-  useEffect(() => {
-    if (!enabled) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const tick = async () => {
-      if (typeof document === 'undefined' || !document.hidden) await run();
-      if (!stopped && pollMs) timer = setTimeout(() => void tick(), pollMs);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      controllerRef.current?.abort();
-    };
-  }, [run, pollMs, enabled]);
+  const fetch = useCallback((signal: AbortSignal) => loadRef.current(signal), []);
+  const settle = useCallback(
+    (outcome: FetchOutcome<T>) => {
+      if (outcome.ok) setState({ key, data: outcome.value, error: undefined, settled: true });
+      else setState((previous) => ({ key, data: previous.key === key ? previous.data : undefined, error: outcome.error, settled: true }));
+    },
+    [key],
+  );
+  // `settle` changes with the key, so a new key loads again.
+  const reload = usePolledFetch(fetch, settle, options);
 
   const current = state.key === key;
   return {
     data: state.data,
     error: current ? state.error : undefined,
     loading: enabled && (!current || !state.settled) && state.data === undefined,
-    reload: run,
+    reload,
   };
 }

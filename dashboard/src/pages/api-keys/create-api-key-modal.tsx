@@ -4,10 +4,11 @@ import { useForm } from 'react-hook-form';
 import * as v from 'valibot';
 import { api, isApiError } from '../../api/client.ts';
 import { apiKeyScopes, type ApiKeyCreated, type ApiKeyScope, type Community } from '../../api/types.ts';
-import { Button } from '../../components/button.tsx';
+import { CommunityOptions } from '../../components/community-options.tsx';
 import { ErrorBanner } from '../../components/feedback.tsx';
 import { Field, Select, TextInput } from '../../components/form-controls.tsx';
 import { Modal } from '../../components/modal.tsx';
+import { ModalFormFooter } from '../../components/modal-form-footer.tsx';
 
 const scopeValues = apiKeyScopes.map((entry) => entry.scope) as [ApiKeyScope, ...ApiKeyScope[]];
 
@@ -71,14 +72,7 @@ export function CreateApiKeyModal({
       onClose={close}
       title="Create API key"
       description="Apps use API keys to publish events and manage webhooks of one community."
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" form="create-api-key" variant="primary" busy={isSubmitting}>
-            Create key
-          </Button>
-        </>
-      }
+      footer={<ModalFormFooter form="create-api-key" onCancel={close} busy={isSubmitting} submitLabel="Create key" />}
     >
       <form id="create-api-key" onSubmit={(event) => void submit(event)} noValidate className="space-y-5">
         {serverError !== null && <ErrorBanner error={serverError} title="Could not create the key" />}
@@ -88,11 +82,7 @@ export function CreateApiKeyModal({
         <Field id="key-community" label="Community" error={errors.communityId?.message} required>
           <Select id="key-community" invalid={!!errors.communityId} {...register('communityId')}>
             <option value="">Choose a community…</option>
-            {communities.map((community) => (
-              <option key={community.id} value={community.id}>
-                {community.name}
-              </option>
-            ))}
+            <CommunityOptions communities={communities} />
           </Select>
         </Field>
         <fieldset>

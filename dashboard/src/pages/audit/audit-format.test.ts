@@ -1,20 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../api/types.ts';
+import { auditEntry as entry } from '../../test-support/fixtures.ts';
 import { auditActionTone, auditTargetLink, compactDetails } from './audit-format.ts';
-
-const entry = (changes: Partial<AuditEntry>): AuditEntry => ({
-  id: 'aud_1',
-  at: '2026-01-01T00:00:00.000Z',
-  communityId: 'default',
-  actorType: 'user',
-  actorId: 'usr_1',
-  action: 'webhook.created',
-  targetType: 'webhook',
-  targetId: 'wh_1',
-  details: {},
-  ...changes,
-});
 
 describe('audit entries', () => {
   it('shows details as compact JSON, nothing when empty', () => {

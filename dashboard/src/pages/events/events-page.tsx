@@ -1,25 +1,33 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { HubEvent, Webhook } from '../../api/types.ts';
-import { useCatalog } from '../../auth/catalog.tsx';
 import { canManage } from '../../auth/permissions.ts';
 import { useUser } from '../../auth/session.tsx';
 import { Badge, DeliveryStatusBadge, ResponseCode } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { Drawer } from '../../components/drawer.tsx';
-import { EmptyState, ErrorBanner, Skeleton, TableSkeleton } from '../../components/feedback.tsx';
-import { DateTimeFilter, FilterSelect } from '../../components/form-controls.tsx';
+import { ErrorBanner, Skeleton } from '../../components/feedback.tsx';
 import { ChevronRightIcon, RetryIcon, ZapIcon } from '../../components/icons.tsx';
 import { JsonView } from '../../components/json-view.tsx';
-import { Card, FilterBar, PageHeader, tableClasses } from '../../components/layout-parts.tsx';
+import { PageHeader, tableClasses } from '../../components/layout-parts.tsx';
+import { PagedTable, type TableSpec } from '../../components/paged-table.tsx';
 import { RelativeTime, validIso } from '../../components/time.tsx';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { POLL_INTERVAL_MS, useResource } from '../../hooks/use-resource.ts';
 import { useWebhookDirectory } from '../../hooks/use-webhook-directory.ts';
 import { href, navigate, type Location } from '../../router/hash-router.ts';
+import { queryFilters } from '../../router/query-filters.ts';
 import { Link } from '../../router/link.tsx';
 import { sourceLabel } from '../webhooks/event-patterns.ts';
+import { EventFilters, eventFilterNames } from './event-filters.tsx';
 import { ReplayModal } from './replay-modal.tsx';
+
+const table: TableSpec = {
+  columns: [{ label: 'Type' }, { label: 'Source' }, { label: 'Received' }, { label: 'Processed' }],
+  loadErrorTitle: 'Could not load events',
+  refreshErrorTitle: 'Could not refresh events',
+  noMatches: { title: 'No events match these filters', description: 'Try another source, type or time range.' },
+};
 
 function ProcessedBadge({ processed }: { processed: boolean }) {
   return processed ? (
@@ -131,132 +139,56 @@ function EventDrawer({
 }
 
 export function EventsPage({ location }: { location: Location }) {
-  const catalog = useCatalog();
   const directory = useWebhookDirectory();
-  const type = location.query.get('type') ?? '';
-  const source = location.query.get('source') ?? '';
-  const since = validIso(location.query.get('since'));
-  const until = validIso(location.query.get('until'));
   const openId = location.query.get('id');
-  const filtered = type !== '' || source !== '' || since !== '' || until !== '';
-  const go = (changes: Record<string, string | null>) => navigate(href('/events', { type, source, since, until, id: openId, ...changes }), { replace: true });
+  const filter = queryFilters(location, '/events', eventFilterNames, { parse: { since: validIso, until: validIso }, extra: { id: openId } });
+  const { type, source, since, until } = filter.values;
+  const { go } = filter;
 
   const list = usePagedList<HubEvent>(
     `events:${type}:${source}:${since}:${until}`,
     (request) => api.events.list({ type: type || undefined, source: source || undefined, since: since || undefined, until: until || undefined }, request),
     { pollMs: POLL_INTERVAL_MS },
   );
-  const { reload } = list;
-  const retry = useCallback(() => void reload(), [reload]);
-  const sources = [...new Set(catalog.eventTypes.map((entry) => entry.source))].sort();
-  const types = catalog.eventTypes.filter((entry) => !source || entry.source === source).map((entry) => entry.type);
 
   return (
     <>
       <PageHeader title="Events" description="Everything the hub received, from your apps and from source connectors such as GitHub." />
-      {list.error !== undefined && list.items.length > 0 && (
-        <div className="mb-4">
-          <ErrorBanner error={list.error} title="Could not refresh events" />
-        </div>
-      )}
-      <Card className="overflow-hidden">
-        <FilterBar>
-          <FilterSelect label="Source" value={source} onChange={(value) => go({ source: value })} className="w-40">
-            <option value="">All sources</option>
-            {sources.map((entry) => (
-              <option key={entry} value={entry}>
-                {sourceLabel(entry)}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Type" value={type} onChange={(value) => go({ type: value })} className="w-52">
-            <option value="">All types</option>
-            {[...new Set([...types, ...(type ? [type] : [])])].sort().map((entry) => (
-              <option key={entry} value={entry}>
-                {entry}
-              </option>
-            ))}
-          </FilterSelect>
-          <DateTimeFilter label="Since" value={since} onChange={(value) => go({ since: value })} />
-          <DateTimeFilter label="Until" value={until} onChange={(value) => go({ until: value })} />
-          {filtered && (
-            <Button variant="ghost" size="sm" onClick={() => navigate('/events', { replace: true })} className="mb-0.5">
-              Clear filters
-            </Button>
-          )}
-        </FilterBar>
-        {list.loading ? (
-          <TableSkeleton columns={4} />
-        ) : list.error !== undefined && list.items.length === 0 ? (
-          <div className="p-4">
-            <ErrorBanner error={list.error} title="Could not load events" action={<Button size="sm" onClick={retry}>Try again</Button>} />
-          </div>
-        ) : list.items.length === 0 ? (
-          <EmptyState
-            icon={<ZapIcon className="size-6" />}
-            title={filtered ? 'No events match these filters' : 'No events yet'}
-            description={
-              filtered ? (
-                'Try another source, type or time range.'
-              ) : (
-                <>
-                  Publish one with <code className="rounded bg-slate-100 px-1 font-mono text-xs">POST /api/v1/events</code> and an API key, or connect a GitHub
-                  repository.
-                </>
-              )
-            }
-            action={
-              filtered ? (
-                <Button onClick={() => navigate('/events', { replace: true })}>Clear filters</Button>
-              ) : (
-                <Button onClick={() => navigate('/api-keys')}>Create an API key</Button>
-              )
-            }
-          />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClasses.table}>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={tableClasses.th}>Type</th>
-                  <th scope="col" className={tableClasses.th}>Source</th>
-                  <th scope="col" className={tableClasses.th}>Received</th>
-                  <th scope="col" className={tableClasses.th}>Processed</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white text-slate-700">
-                {list.items.map((event) => (
-                  <tr
-                    key={event.id}
-                    className={`${tableClasses.row} cursor-pointer ${openId === event.id ? 'bg-indigo-50/50' : ''}`}
-                    onClick={() => go({ id: event.id })}
-                    data-testid="event-row"
-                  >
-                    <td className={tableClasses.td}>
-                      <span className="font-mono text-xs font-medium text-slate-800">{event.type}</span>
-                      <span className="block font-mono text-[11px] text-slate-400">{event.id}</span>
-                    </td>
-                    <td className={tableClasses.td}>{sourceLabel(event.source)}</td>
-                    <td className={`${tableClasses.td} text-slate-500`}>
-                      <RelativeTime iso={event.receivedAt} />
-                    </td>
-                    <td className={tableClasses.td}>
-                      <ProcessedBadge processed={event.processed} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      <PagedTable
+        list={list}
+        {...table}
+        filters={{ ...filter, controls: <EventFilters filter={filter} /> }}
+        empty={{
+          icon: <ZapIcon className="size-6" />,
+          title: 'No events yet',
+          description: (
+            <>
+                Publish one with <code className="rounded bg-slate-100 px-1 font-mono text-xs">POST /api/v1/events</code> and an API key, or connect a GitHub repository.
+            </>
+          ),
+          action: <Button onClick={() => navigate('/api-keys')}>Create an API key</Button>,
+        }}
+        renderRow={(event) => (
+          <tr
+            key={event.id}
+            className={`${tableClasses.row} cursor-pointer ${openId === event.id ? 'bg-indigo-50/50' : ''}`}
+            onClick={() => go({ id: event.id })}
+            data-testid="event-row"
+          >
+            <td className={tableClasses.td}>
+              <span className="font-mono text-xs font-medium text-slate-800">{event.type}</span>
+              <span className="block font-mono text-[11px] text-slate-400">{event.id}</span>
+            </td>
+            <td className={tableClasses.td}>{sourceLabel(event.source)}</td>
+            <td className={`${tableClasses.td} text-slate-500`}>
+              <RelativeTime iso={event.receivedAt} />
+            </td>
+            <td className={tableClasses.td}>
+              <ProcessedBadge processed={event.processed} />
+            </td>
+          </tr>
         )}
-        {list.hasMore && (
-          <div className="border-t border-slate-100 px-4 py-3 text-center">
-            <Button size="sm" onClick={() => void list.loadMore()} busy={list.loadingMore}>
-              Load more
-            </Button>
-          </div>
-        )}
-      </Card>
+      />
       <EventDrawer id={openId} onClose={() => go({ id: null })} webhook={directory.get} webhooks={directory.webhooks} />
     </>
   );

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { api, isApiError } from '../../api/client.ts';
 import type { Community } from '../../api/types.ts';
-import { Button } from '../../components/button.tsx';
 import { ErrorBanner } from '../../components/feedback.tsx';
 import { Field, TextInput } from '../../components/form-controls.tsx';
 import { Modal } from '../../components/modal.tsx';
+import { ModalFormFooter } from '../../components/modal-form-footer.tsx';
 import { communityFormSchema, slugify, type CommunityFormValues } from './user-form-model.ts';
 
 /** Create a community; the id follows the name until someone types one. Mounted only while open. */
@@ -45,14 +45,7 @@ export function CommunityModal({ onClose, onCreated }: { onClose: () => void; on
       onClose={onClose}
       title="New community"
       description="A community is a tenant: its own webhooks, events, deliveries and API keys. Users get a role in each."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="community-form" variant="primary" busy={isSubmitting}>
-            Create community
-          </Button>
-        </>
-      }
+      footer={<ModalFormFooter form="community-form" onCancel={onClose} busy={isSubmitting} submitLabel="Create community" />}
     >
       <form id="community-form" onSubmit={(event) => void submit(event)} noValidate className="space-y-5" aria-label="Create community">
         {serverError !== null && <ErrorBanner error={serverError} title="Could not create the community" />}

@@ -4,10 +4,12 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { isApiError } from '../../api/client.ts';
 import type { Community, FieldIssue, ManagedUser } from '../../api/types.ts';
 import { Button } from '../../components/button.tsx';
-import { ErrorBanner } from '../../components/feedback.tsx';
+import { CommunityOptions } from '../../components/community-options.tsx';
 import { Field, Select, TextInput } from '../../components/form-controls.tsx';
 import { PlusIcon, TrashIcon } from '../../components/icons.tsx';
 import { Modal } from '../../components/modal.tsx';
+import { ModalFormFooter } from '../../components/modal-form-footer.tsx';
+import { ServerErrorBanner } from '../../components/server-error-banner.tsx';
 import { matchIssuesToFields } from '../webhooks/webhook-form-model.ts';
 import { ALL_COMMUNITIES, emptyUserValues, roles, userFieldNames, userFormSchema, userValuesFrom, type UserFormValues } from './user-form-model.ts';
 
@@ -65,31 +67,10 @@ export function UserFormModal({ user, selfId, communities, onClose, onSubmit }: 
       size="lg"
       title={creating ? 'New user' : `Edit ${user.name || user.email}`}
       description={creating ? 'They sign in with this email and password. Give them a role in each community they work in.' : user.email}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="user-form" variant="primary" busy={isSubmitting}>
-            {creating ? 'Create user' : 'Save changes'}
-          </Button>
-        </>
-      }
+      footer={<ModalFormFooter form="user-form" onCancel={onClose} busy={isSubmitting} submitLabel={creating ? 'Create user' : 'Save changes'} />}
     >
       <form id="user-form" onSubmit={(event) => void submit(event)} noValidate className="space-y-5" aria-label={creating ? 'Create user' : 'Edit user'}>
-        {serverError !== null && (
-          <div>
-            <ErrorBanner error={serverError} title={creating ? 'Could not create the user' : 'Could not save the user'} />
-            {unmatched.length > 0 && (
-              <ul className="mt-2 list-inside list-disc text-sm text-rose-700">
-                {unmatched.map((issue) => (
-                  <li key={`${issue.path}:${issue.message}`}>
-                    {issue.path && <span className="font-mono">{issue.path}: </span>}
-                    {issue.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {serverError !== null && <ServerErrorBanner error={serverError} title={creating ? 'Could not create the user' : 'Could not save the user'} unmatched={unmatched} />}
         <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <Field id="user-name" label="Name" error={errors.name?.message} required>
             <TextInput id="user-name" autoComplete="off" placeholder="e.g. Ada Lovelace" invalid={!!errors.name} {...register('name')} />
@@ -131,11 +112,7 @@ export function UserFormModal({ user, selfId, communities, onClose, onSubmit }: 
                       <Select aria-label={`Community ${index + 1}`} invalid={!!communityError} {...register(`memberships.${index}.communityId`)}>
                         <option value="">Choose a community…</option>
                         <option value={ALL_COMMUNITIES}>All communities (instance-wide)</option>
-                        {communities.map((community) => (
-                          <option key={community.id} value={community.id}>
-                            {community.name}
-                          </option>
-                        ))}
+                        <CommunityOptions communities={communities} />
                       </Select>
                       {communityError && (
                         <p role="alert" className="mt-1 text-sm text-rose-600">

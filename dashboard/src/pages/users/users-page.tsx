@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api, errorMessage, isApiError } from '../../api/client.ts';
 import type { ManagedUser } from '../../api/types.ts';
 import { useCatalog } from '../../auth/catalog.tsx';
@@ -7,31 +7,36 @@ import { useUser } from '../../auth/session.tsx';
 import { Badge, Chip } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { useConfirm } from '../../components/confirm.tsx';
-import { EmptyState, ErrorBanner, TableSkeleton } from '../../components/feedback.tsx';
-import { BuildingIcon, LockIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../components/icons.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { EmptyState, TableSkeleton } from '../../components/feedback.tsx';
+import { BuildingIcon, PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../components/icons.tsx';
 import { Card, PageHeader, tableClasses } from '../../components/layout-parts.tsx';
+import { AccessDenied } from '../../components/page-message.tsx';
+import { PagedTable, type TableSpec } from '../../components/paged-table.tsx';
 import { RelativeTime } from '../../components/time.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { POLL_INTERVAL_MS } from '../../hooks/use-resource.ts';
-import { navigate } from '../../router/hash-router.ts';
 import { CommunityModal } from './community-modal.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
 import { ALL_COMMUNITIES, describeMembership, toCreateUserInput, toUserPatch, type UserFormValues } from './user-form-model.ts';
 
+const userTable: TableSpec = {
+  columns: [{ label: 'User' }, { label: 'Roles' }, { label: 'Created' }, { label: 'Actions', srOnly: true }],
+  loadErrorTitle: 'Could not load users',
+  refreshErrorTitle: 'Could not refresh users',
+  scroll: false,
+  skeleton: { rows: 3 },
+};
+const communityColumns: readonly Column[] = [{ label: 'Name' }, { label: 'ID' }, { label: 'Created' }];
+
 function OwnersOnly() {
   return (
-    <>
-      <PageHeader title="Users" />
-      <Card>
-        <EmptyState
-          icon={<LockIcon className="size-6" />}
-          title="Instance owners only"
-          description="Users and communities are managed by the owner of this hub. Ask them to add someone or change a role."
-          action={<Button onClick={() => navigate('/')}>Back to the overview</Button>}
-        />
-      </Card>
-    </>
+    <AccessDenied
+      page="Users"
+      title="Instance owners only"
+      description="Users and communities are managed by the owner of this hub. Ask them to add someone or change a role."
+    />
   );
 }
 
@@ -53,24 +58,18 @@ function CommunitiesCard({ onCreate }: { onCreate: () => void }) {
       ) : catalog.communities.length === 0 ? (
         <EmptyState icon={<BuildingIcon className="size-6" />} title="No communities" description="Create one to give users a role in it." />
       ) : (
-        <table className={tableClasses.table}>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={tableClasses.th}>Name</th>
-              <th scope="col" className={tableClasses.th}>ID</th>
-              <th scope="col" className={tableClasses.th}>Created</th>
+        <DataTable
+          columns={communityColumns}
+          rows={catalog.communities}
+          scroll={false}
+          renderRow={(community) => (
+            <tr key={community.id} className={tableClasses.row} data-testid="community-row">
+              <td className={`${tableClasses.td} font-medium text-slate-900`}>{community.name}</td>
+              <td className={`${tableClasses.td} font-mono text-xs text-slate-600`}>{community.id}</td>
+              <td className={`${tableClasses.td} text-slate-500`}>{community.createdAt ? <RelativeTime iso={community.createdAt} /> : '—'}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 bg-white text-slate-700">
-            {catalog.communities.map((community) => (
-              <tr key={community.id} className={tableClasses.row} data-testid="community-row">
-                <td className={`${tableClasses.td} font-medium text-slate-900`}>{community.name}</td>
-                <td className={`${tableClasses.td} font-mono text-xs text-slate-600`}>{community.id}</td>
-                <td className={`${tableClasses.td} text-slate-500`}>{community.createdAt ? <RelativeTime iso={community.createdAt} /> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       )}
     </Card>
   );
@@ -92,8 +91,7 @@ function UsersAdmin() {
   const [creatingCommunity, setCreatingCommunity] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const list = usePagedList<ManagedUser>('users', (request) => api.users.list(request), { pollMs: POLL_INTERVAL_MS });
-  const { reload } = list;
-  const refresh = useCallback(() => void reload(), [reload]);
+  const refresh = () => void list.reload();
 
   if (isApiError(list.error) && list.error.status === 403) return <OwnersOnly />;
 
@@ -144,94 +142,61 @@ function UsersAdmin() {
         description="Who can sign in, and their role in each community. Only instance owners see this page."
         actions={newUserButton}
       />
-      {list.error !== undefined && list.items.length > 0 && (
-        <div className="mb-4">
-          <ErrorBanner error={list.error} title="Could not refresh users" />
-        </div>
-      )}
-      <Card className="overflow-hidden">
-        {list.loading ? (
-          <TableSkeleton columns={4} rows={3} />
-        ) : list.error !== undefined && list.items.length === 0 ? (
-          <div className="p-4">
-            <ErrorBanner error={list.error} title="Could not load users" action={<Button size="sm" onClick={refresh}>Try again</Button>} />
-          </div>
-        ) : list.items.length === 0 ? (
-          <EmptyState icon={<UsersIcon className="size-6" />} title="No users yet" description="Add the people who work with webhooks and deliveries." action={newUserButton} />
-        ) : (
-          <table className={tableClasses.table}>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={tableClasses.th}>User</th>
-                <th scope="col" className={tableClasses.th}>Roles</th>
-                <th scope="col" className={tableClasses.th}>Created</th>
-                <th scope="col" className={tableClasses.th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 bg-white text-slate-700">
-              {list.items.map((user) => {
-                const self = user.id === me.id;
-                return (
-                  <tr key={user.id} className={tableClasses.row} data-testid="user-row">
-                    <td className={tableClasses.td}>
-                      <p className="flex items-center gap-2 font-medium text-slate-900">
-                        {user.name || user.email}
-                        {self && <Badge tone="indigo">You</Badge>}
-                      </p>
-                      <p className="text-xs text-slate-500">{user.email}</p>
-                    </td>
-                    <td className={tableClasses.td}>
-                      <div className="flex flex-wrap gap-1">
-                        {user.memberships.map((membership) =>
-                          membership.communityId === ALL_COMMUNITIES && membership.role === 'owner' ? (
-                            <Badge key={membership.communityId} tone="indigo">
-                              Instance owner
-                            </Badge>
-                          ) : (
-                            <Chip key={membership.communityId} mono={false}>
-                              {describeMembership(membership, catalog.communityName)}
-                            </Chip>
-                          ),
-                        )}
-                      </div>
-                    </td>
-                    <td className={`${tableClasses.td} text-slate-500`}>
-                      <RelativeTime iso={user.createdAt} />
-                    </td>
-                    <td className={`${tableClasses.td} text-right whitespace-nowrap`}>
-                      <Button size="sm" variant="ghost" icon={<PencilIcon className="size-3.5" />} onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>
-                        Edit
-                      </Button>
-                      {!self && (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          className="hover:text-rose-600"
-                          icon={<TrashIcon className="size-3.5" />}
-                          busy={deleting === user.id}
-                          onClick={() => void remove(user)}
-                          aria-label={`Delete ${user.email}`}
-                        >
-                          Delete
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        {list.hasMore && (
-          <div className="border-t border-slate-100 px-4 py-3 text-center">
-            <Button size="sm" onClick={() => void list.loadMore()} busy={list.loadingMore}>
-              Load more
-            </Button>
-          </div>
-        )}
-      </Card>
+      <PagedTable
+        list={list}
+        {...userTable}
+        empty={{ icon: <UsersIcon className="size-6" />, title: 'No users yet', description: 'Add the people who work with webhooks and deliveries.', action: newUserButton }}
+        renderRow={(user) => {
+          const self = user.id === me.id;
+          return (
+            <tr key={user.id} className={tableClasses.row} data-testid="user-row">
+              <td className={tableClasses.td}>
+                <p className="flex items-center gap-2 font-medium text-slate-900">
+                  {user.name || user.email}
+                  {self && <Badge tone="indigo">You</Badge>}
+                </p>
+                <p className="text-xs text-slate-500">{user.email}</p>
+              </td>
+              <td className={tableClasses.td}>
+                <div className="flex flex-wrap gap-1">
+                  {user.memberships.map((membership) =>
+                    membership.communityId === ALL_COMMUNITIES && membership.role === 'owner' ? (
+                      <Badge key={membership.communityId} tone="indigo">
+                        Instance owner
+                      </Badge>
+                    ) : (
+                      <Chip key={membership.communityId} mono={false}>
+                        {describeMembership(membership, catalog.communityName)}
+                      </Chip>
+                    ),
+                  )}
+                </div>
+              </td>
+              <td className={`${tableClasses.td} text-slate-500`}>
+                <RelativeTime iso={user.createdAt} />
+              </td>
+              <td className={`${tableClasses.td} text-right whitespace-nowrap`}>
+                <Button size="sm" variant="ghost" icon={<PencilIcon className="size-3.5" />} onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>
+                  Edit
+                </Button>
+                {!self && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="hover:text-rose-600"
+                    icon={<TrashIcon className="size-3.5" />}
+                    busy={deleting === user.id}
+                    onClick={() => void remove(user)}
+                    aria-label={`Delete ${user.email}`}
+                  >
+                    Delete
+                  </Button>
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
 
       <CommunitiesCard onCreate={() => setCreatingCommunity(true)} />
 

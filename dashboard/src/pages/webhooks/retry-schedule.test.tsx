@@ -3,27 +3,13 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client.ts';
-import type { Community, EventType, Plugin, Webhook } from '../../api/types.ts';
+import type { EventType, Webhook } from '../../api/types.ts';
+import { acmeCommunities as communities, genericHttpPlugin as genericHttp } from '../../test-support/fixtures.ts';
 import { describeRetrySchedule, formatDuration, formatRetrySchedule, parseDuration, parseRetrySchedule } from './retry-schedule.ts';
 import { WebhookForm } from './webhook-form.tsx';
 import { emptyFormValues, formValuesFrom, toCreateInput, toPatch, type WebhookFormValues } from './webhook-form-model.ts';
 
-const genericHttp: Plugin = {
-  id: 'generic-http',
-  kind: 'sink',
-  name: 'Signed webhook',
-  description: 'POST JSON to your endpoint',
-  icon: 'webhook',
-  version: '1.0.0',
-  requiresUrl: true,
-  settingsSchema: { type: 'object', properties: {} },
-  secretsSchema: { type: 'object', properties: {} },
-  secretFields: [],
-  templates: [],
-  eventTypes: [],
-};
 const eventTypes: EventType[] = [{ type: 'member.created', source: 'internal', description: 'A member joined', samplePayload: {} }];
-const communities: Community[] = [{ id: 'cmt_1', name: 'Acme', createdAt: '2026-01-01T00:00:00Z' }];
 
 const webhook: Webhook = {
   id: 'wh_1',

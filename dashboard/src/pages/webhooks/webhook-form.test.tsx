@@ -4,7 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client.ts';
-import type { Community, EventType, Plugin } from '../../api/types.ts';
+import type { EventType, Plugin } from '../../api/types.ts';
+import { acmeCommunities as communities, genericHttpPlugin as genericHttp } from '../../test-support/fixtures.ts';
 import { groupEventTypes, togglePattern } from './event-patterns.ts';
 import { WebhookForm } from './webhook-form.tsx';
 import {
@@ -18,20 +19,6 @@ import {
   type WebhookFormValues,
 } from './webhook-form-model.ts';
 
-const genericHttp: Plugin = {
-  id: 'generic-http',
-  kind: 'sink',
-  name: 'Signed webhook',
-  description: 'POST JSON to your endpoint',
-  icon: 'webhook',
-  version: '1.0.0',
-  requiresUrl: true,
-  settingsSchema: { type: 'object', properties: {} },
-  secretsSchema: { type: 'object', properties: {} },
-  secretFields: [],
-  templates: [],
-  eventTypes: [],
-};
 
 const discord: Plugin = {
   ...genericHttp,
@@ -51,7 +38,6 @@ const eventTypes: EventType[] = [
   { type: 'github.push', source: 'github', description: 'Commits pushed', samplePayload: {} },
 ];
 
-const communities: Community[] = [{ id: 'cmt_1', name: 'Acme', createdAt: '2026-01-01T00:00:00Z' }];
 
 const values = (changes: Partial<WebhookFormValues>): WebhookFormValues => ({ ...emptyFormValues('cmt_1', genericHttp), name: 'Billing', ...changes });
 

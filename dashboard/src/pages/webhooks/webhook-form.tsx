@@ -4,11 +4,12 @@ import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-for
 import { isApiError } from '../../api/client.ts';
 import type { Community, EventType, FieldIssue, Plugin, Webhook } from '../../api/types.ts';
 import { Button } from '../../components/button.tsx';
+import { CommunityOptions } from '../../components/community-options.tsx';
 import { ConnectorIcon } from '../../components/connector-icon.tsx';
-import { ErrorBanner } from '../../components/feedback.tsx';
 import { Field, Select, TextInput } from '../../components/form-controls.tsx';
 import { ChevronRightIcon, LockIcon } from '../../components/icons.tsx';
 import { Card, Section } from '../../components/layout-parts.tsx';
+import { ServerErrorBanner } from '../../components/server-error-banner.tsx';
 import { initialValues } from '../../schema-form/field-values.ts';
 import { SchemaFields } from '../../schema-form/schema-fields.tsx';
 import { EventSelector } from './event-selector.tsx';
@@ -106,21 +107,7 @@ export function WebhookForm({ sinks, eventTypes, communities, defaultCommunityId
   return (
     <FormProvider {...form}>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label={editing ? 'Edit webhook' : 'Create webhook'}>
-        {serverError !== null && (
-          <div className="mb-6">
-            <ErrorBanner error={serverError} title={editing ? 'Could not save the webhook' : 'Could not create the webhook'} />
-            {unmatched.length > 0 && (
-              <ul className="mt-2 list-inside list-disc text-sm text-rose-700">
-                {unmatched.map((issue) => (
-                  <li key={`${issue.path}:${issue.message}`}>
-                    {issue.path && <span className="font-mono">{issue.path}: </span>}
-                    {issue.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {serverError !== null && <ServerErrorBanner className="mb-6" error={serverError} title={editing ? 'Could not save the webhook' : 'Could not create the webhook'} unmatched={unmatched} />}
 
         <Card className="px-6 py-8 sm:px-8">
           <Section title="General" description="A name you will recognise in lists and delivery logs.">
@@ -131,11 +118,7 @@ export function WebhookForm({ sinks, eventTypes, communities, defaultCommunityId
               <Field id="webhook-community" label="Community" error={errors.communityId?.message} required help="Only events of this community are delivered.">
                 <Select id="webhook-community" invalid={!!errors.communityId} {...register('communityId')}>
                   <option value="">Choose a community…</option>
-                  {communities.map((community) => (
-                    <option key={community.id} value={community.id}>
-                      {community.name}
-                    </option>
-                  ))}
+                  <CommunityOptions communities={communities} />
                 </Select>
               </Field>
             )}

@@ -7,20 +7,34 @@ import { useUser } from '../../auth/session.tsx';
 import { Badge, Chip } from '../../components/badge.tsx';
 import { Button } from '../../components/button.tsx';
 import { ConnectorIcon } from '../../components/connector-icon.tsx';
-import { EmptyState, ErrorBanner, TableSkeleton } from '../../components/feedback.tsx';
-import { FilterSelect } from '../../components/form-controls.tsx';
 import { PencilIcon, PlusIcon, SendIcon, TrashIcon, WebhookIcon } from '../../components/icons.tsx';
-import { Card, FilterBar, PageHeader, tableClasses } from '../../components/layout-parts.tsx';
+import { PageHeader, tableClasses } from '../../components/layout-parts.tsx';
+import { PagedTable, type TableSpec } from '../../components/paged-table.tsx';
 import { Switch } from '../../components/switch.tsx';
 import { usePagedList } from '../../hooks/use-paged-list.ts';
 import { POLL_INTERVAL_MS } from '../../hooks/use-resource.ts';
-import { href, navigate, type Location } from '../../router/hash-router.ts';
+import { navigate, type Location } from '../../router/hash-router.ts';
+import { queryFilters } from '../../router/query-filters.ts';
 import { describeTestResult, useWebhookActions } from './use-webhook-actions.ts';
+import { WebhookFilters, webhookFilterNames } from './webhook-filters.tsx';
 
 export function destinationLabel(webhook: Webhook, plugin: Plugin | undefined): string {
   if (webhook.url) return webhook.url;
   return `${plugin?.name ?? webhook.connector} channel`;
 }
+
+const table: TableSpec = {
+  columns: [
+    { label: 'Webhook' },
+    { label: 'Destination' },
+    { label: 'Events' },
+    { label: 'Status' },
+    { label: 'Actions', align: 'right', srOnly: true },
+  ],
+  loadErrorTitle: 'Could not load webhooks',
+  refreshErrorTitle: 'Could not refresh the list',
+  noMatches: { title: 'No webhooks match these filters', description: 'Try another status or connector.' },
+};
 
 function EventChips({ events }: { events: readonly string[] }) {
   const shown = events.slice(0, 3);
@@ -41,12 +55,8 @@ function EventChips({ events }: { events: readonly string[] }) {
 export function WebhooksPage({ location }: { location: Location }) {
   const user = useUser();
   const catalog = useCatalog();
-  const active = location.query.get('active') ?? '';
-  const connector = location.query.get('connector') ?? '';
-  const communityId = location.query.get('community') ?? '';
-  const filtered = active !== '' || connector !== '' || communityId !== '';
-  const setFilter = (changes: Record<string, string>) =>
-    navigate(href('/webhooks', { active, connector, community: communityId, ...changes }), { replace: true });
+  const filter = queryFilters(location, '/webhooks', webhookFilterNames);
+  const { active, connector, community: communityId } = filter.values;
 
   const list = usePagedList<Webhook>(
     `webhooks:${active}:${connector}:${communityId}`,
@@ -58,7 +68,6 @@ export function WebhooksPage({ location }: { location: Location }) {
     { pollMs: POLL_INTERVAL_MS },
   );
   const { reload, replace } = list;
-  const refresh = useCallback(() => void reload(), [reload]);
   const actions = useWebhookActions(
     useCallback(
       (updated?: Webhook) => {
@@ -79,177 +88,102 @@ export function WebhooksPage({ location }: { location: Location }) {
   return (
     <>
       <PageHeader title="Webhooks" description="Endpoints and channels that receive your events. Changes apply to the next event." actions={createButton} />
-      {list.error !== undefined && list.items.length > 0 && (
-        <div className="mb-4">
-          <ErrorBanner error={list.error} title="Could not refresh the list" />
-        </div>
-      )}
-      <Card className="overflow-hidden">
-        <FilterBar>
-          <FilterSelect label="Status" value={active} onChange={(value) => setFilter({ active: value })} className="w-36">
-            <option value="">All</option>
-            <option value="true">Active</option>
-            <option value="false">Disabled</option>
-          </FilterSelect>
-          <FilterSelect label="Connector" value={connector} onChange={(value) => setFilter({ connector: value })}>
-            <option value="">All connectors</option>
-            {catalog.sinks.map((plugin) => (
-              <option key={plugin.id} value={plugin.id}>
-                {plugin.name}
-              </option>
-            ))}
-          </FilterSelect>
-          {catalog.communities.length > 1 && (
-            <FilterSelect label="Community" value={communityId} onChange={(value) => setFilter({ community: value })} className="w-52">
-              <option value="">All communities</option>
-              {catalog.communities.map((community) => (
-                <option key={community.id} value={community.id}>
-                  {community.name}
-                </option>
-              ))}
-            </FilterSelect>
-          )}
-          {filtered && (
-            <Button variant="ghost" size="sm" onClick={() => navigate('/webhooks', { replace: true })} className="mb-0.5">
-              Clear filters
-            </Button>
-          )}
-        </FilterBar>
-
-        {list.loading ? (
-          <TableSkeleton columns={5} />
-        ) : list.error !== undefined && list.items.length === 0 ? (
-          <div className="p-4">
-            <ErrorBanner error={list.error} title="Could not load webhooks" action={<Button size="sm" onClick={refresh}>Try again</Button>} />
-          </div>
-        ) : list.items.length === 0 ? (
-          filtered ? (
-            <EmptyState
-              icon={<WebhookIcon className="size-6" />}
-              title="No webhooks match these filters"
-              description="Try another status or connector."
-              action={<Button onClick={() => navigate('/webhooks', { replace: true })}>Clear filters</Button>}
-            />
-          ) : (
-            <EmptyState
-              icon={<WebhookIcon className="size-6" />}
-              title="No webhooks yet"
-              description="Create a webhook to send events to your own endpoint, Discord or Slack. Every delivery and retry will show up in the log."
-              action={createButton || undefined}
-            />
-          )
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClasses.table}>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={tableClasses.th}>Webhook</th>
-                  <th scope="col" className={tableClasses.th}>Destination</th>
-                  <th scope="col" className={tableClasses.th}>Events</th>
-                  <th scope="col" className={tableClasses.th}>Status</th>
-                  <th scope="col" className={`${tableClasses.th} text-right`}>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white text-slate-700">
-                {list.items.map((webhook) => {
-                  const plugin = catalog.plugin(webhook.connector);
-                  const manage = canManage(user, webhook.communityId);
-                  const busy = actions.busy[webhook.id];
-                  const result = actions.results[webhook.id];
-                  return (
-                    <tr key={webhook.id} className={`${tableClasses.row} cursor-pointer`} onClick={() => navigate(`/webhooks/${encodeURIComponent(webhook.id)}`)} data-testid="webhook-row">
-                      <td className={tableClasses.td}>
-                        <div className="flex items-center gap-3">
-                          <ConnectorIcon plugin={plugin} connector={webhook.connector} />
-                          <div className="min-w-0">
-                            <p className="truncate font-medium text-slate-900">{webhook.name}</p>
-                            <p className="truncate text-xs text-slate-500">
-                              {plugin?.name ?? webhook.connector}
-                              {catalog.communities.length > 1 && ` · ${catalog.communityName(webhook.communityId)}`}
-                            </p>
-                          </div>
-                        </div>
-                      </td>
-                      <td className={`${tableClasses.td} max-w-64`}>
-                        <span className={`block truncate ${webhook.url ? 'font-mono text-xs' : 'text-slate-600'}`} title={webhook.url ?? undefined}>
-                          {destinationLabel(webhook, plugin)}
-                        </span>
-                      </td>
-                      <td className={tableClasses.td}>
-                        <EventChips events={webhook.events} />
-                      </td>
-                      <td className={tableClasses.td}>
-                        <div className="flex items-center gap-2.5">
-                          <Switch
-                            checked={webhook.active}
-                            label={`Active: ${webhook.name}`}
-                            onChange={(next) => void actions.setActive(webhook, next)}
-                            disabled={!manage}
-                            busy={busy === 'toggle'}
-                          />
-                          {webhook.active ? (
-                            <Badge tone="green">Active</Badge>
-                          ) : (
-                            <Badge tone={webhook.disabledReason ? 'red' : 'gray'}>Disabled</Badge>
-                          )}
-                        </div>
-                        {!webhook.active && webhook.disabledReason && (
-                          <p className="mt-1 line-clamp-2 max-w-60 text-xs text-rose-600" title={webhook.disabledReason}>
-                            {webhook.disabledReason}
-                          </p>
-                        )}
-                        {webhook.active && (webhook.consecutiveDead ?? 0) > 0 && (
-                          <p className="mt-1 text-xs text-amber-700">
-                            {webhook.consecutiveDead} failed {webhook.consecutiveDead === 1 ? 'delivery' : 'deliveries'} in a row
-                          </p>
-                        )}
-                        {result && (
-                          <p className={`mt-1 text-xs ${result.success ? 'text-emerald-700' : 'text-rose-600'}`} title={describeTestResult(result)}>
-                            {result.success ? 'Test OK' : 'Test failed'} · {describeTestResult(result)}
-                          </p>
-                        )}
-                      </td>
-                      <td className={`${tableClasses.td} text-right`} onClick={(event) => event.stopPropagation()}>
-                        <div className="flex items-center justify-end gap-1">
-                          {manage && (
-                            <>
-                              <Button size="sm" icon={<SendIcon className="size-3.5" />} onClick={() => void actions.sendTest(webhook)} busy={busy === 'test'}>
-                                Send test
-                              </Button>
-                              <Button size="sm" variant="ghost" onClick={() => navigate(`/webhooks/${encodeURIComponent(webhook.id)}`)} aria-label={`Edit ${webhook.name}`}>
-                                <PencilIcon className="size-3.5" />
-                              </Button>
-                              <Button
-                                size="sm"
-                                variant="ghost"
-                                className="hover:text-rose-600"
-                                onClick={() => void actions.remove(webhook)}
-                                busy={busy === 'delete'}
-                                aria-label={`Delete ${webhook.name}`}
-                              >
-                                {busy !== 'delete' && <TrashIcon className="size-3.5" />}
-                              </Button>
-                            </>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {list.hasMore && (
-          <div className="border-t border-slate-100 px-4 py-3 text-center">
-            <Button size="sm" onClick={() => void list.loadMore()} busy={list.loadingMore}>
-              Load more
-            </Button>
-          </div>
-        )}
-      </Card>
+      <PagedTable
+        list={list}
+        {...table}
+        filters={{ ...filter, controls: <WebhookFilters filter={filter} /> }}
+        empty={{
+          icon: <WebhookIcon className="size-6" />,
+          title: 'No webhooks yet',
+          description: 'Create a webhook to send events to your own endpoint, Discord or Slack. Every delivery and retry will show up in the log.',
+          action: createButton || undefined,
+        }}
+        renderRow={(webhook) => {
+          const plugin = catalog.plugin(webhook.connector);
+          const manage = canManage(user, webhook.communityId);
+          const busy = actions.busy[webhook.id];
+          const result = actions.results[webhook.id];
+          return (
+            <tr key={webhook.id} className={`${tableClasses.row} cursor-pointer`} onClick={() => navigate(`/webhooks/${encodeURIComponent(webhook.id)}`)} data-testid="webhook-row">
+              <td className={tableClasses.td}>
+                <div className="flex items-center gap-3">
+                  <ConnectorIcon plugin={plugin} connector={webhook.connector} />
+                  <div className="min-w-0">
+                    <p className="truncate font-medium text-slate-900">{webhook.name}</p>
+                    <p className="truncate text-xs text-slate-500">
+                      {plugin?.name ?? webhook.connector}
+                      {catalog.communities.length > 1 && ` · ${catalog.communityName(webhook.communityId)}`}
+                    </p>
+                  </div>
+                </div>
+              </td>
+              <td className={`${tableClasses.td} max-w-64`}>
+                <span className={`block truncate ${webhook.url ? 'font-mono text-xs' : 'text-slate-600'}`} title={webhook.url ?? undefined}>
+                  {destinationLabel(webhook, plugin)}
+                </span>
+              </td>
+              <td className={tableClasses.td}>
+                <EventChips events={webhook.events} />
+              </td>
+              <td className={tableClasses.td}>
+                <div className="flex items-center gap-2.5">
+                  <Switch
+                    checked={webhook.active}
+                    label={`Active: ${webhook.name}`}
+                    onChange={(next) => void actions.setActive(webhook, next)}
+                    disabled={!manage}
+                    busy={busy === 'toggle'}
+                  />
+                  {webhook.active ? (
+                    <Badge tone="green">Active</Badge>
+                  ) : (
+                    <Badge tone={webhook.disabledReason ? 'red' : 'gray'}>Disabled</Badge>
+                  )}
+                </div>
+                {!webhook.active && webhook.disabledReason && (
+                  <p className="mt-1 line-clamp-2 max-w-60 text-xs text-rose-600" title={webhook.disabledReason}>
+                    {webhook.disabledReason}
+                  </p>
+                )}
+                {webhook.active && (webhook.consecutiveDead ?? 0) > 0 && (
+                  <p className="mt-1 text-xs text-amber-700">
+                    {webhook.consecutiveDead} failed {webhook.consecutiveDead === 1 ? 'delivery' : 'deliveries'} in a row
+                  </p>
+                )}
+                {result && (
+                  <p className={`mt-1 text-xs ${result.success ? 'text-emerald-700' : 'text-rose-600'}`} title={describeTestResult(result)}>
+                    {result.success ? 'Test OK' : 'Test failed'} · {describeTestResult(result)}
+                  </p>
+                )}
+              </td>
+              <td className={`${tableClasses.td} text-right`} onClick={(event) => event.stopPropagation()}>
+                <div className="flex items-center justify-end gap-1">
+                  {manage && (
+                    <>
+                      <Button size="sm" icon={<SendIcon className="size-3.5" />} onClick={() => void actions.sendTest(webhook)} busy={busy === 'test'}>
+                        Send test
+                      </Button>
+                      <Button size="sm" variant="ghost" onClick={() => navigate(`/webhooks/${encodeURIComponent(webhook.id)}`)} aria-label={`Edit ${webhook.name}`}>
+                        <PencilIcon className="size-3.5" />
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="hover:text-rose-600"
+                        onClick={() => void actions.remove(webhook)}
+                        busy={busy === 'delete'}
+                        aria-label={`Delete ${webhook.name}`}
+                      >
+                        {busy !== 'delete' && <TrashIcon className="size-3.5" />}
+                      </Button>
+                    </>
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        }}
+      />
     </>
   );
 }
