@@ -47,6 +47,7 @@ describe('RBAC: every route checks who is calling', () => {
     expect((await viewer.delete(`/api/v1/webhooks/${defaultHookId}`)).status).toBe(403);
     expect((await viewer.post('/api/v1/api-keys', { name: 'k', communityId: 'default', scopes: ['webhooks:read'] })).status).toBe(403);
     expect((await viewer.post('/api/v1/deliveries/retry', {})).status).toBe(403);
+    expect((await viewer.get('/api/v1/audit')).status).toBe(403);
     expect((await viewer.post('/api/v1/events', { type: 'member.created', data: {} })).status).toBe(403);
     expect((await owner.get(`/api/v1/webhooks/${defaultHookId}`)).body.active).toBe(true);
   });

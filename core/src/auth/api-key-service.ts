@@ -4,8 +4,8 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { generateApiKey, hashApiKey } from '../security/api-key-token.ts';
 import type { ApiKey, ApiKeyScope, Page, PageRequest, Store } from '../store/ports.ts';
-import { authorize, requireUser } from './authorize.ts';
-import { visibleCommunityIds, type Principal } from './principal.ts';
+import { authorize, communitiesWith, requireUser } from './authorize.ts';
+import type { Principal } from './principal.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -48,15 +48,7 @@ export class ApiKeyService {
 
   async list(principal: Principal, page: PageRequest): Promise<Page<ApiKey>> {
     requireUser(principal);
-    const visible = visibleCommunityIds(principal);
-    const manageable = visible?.filter((communityId) => {
-      try {
-        authorize(principal, 'manage', communityId);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const manageable = communitiesWith(principal, 'manage');
     return this.store.apiKeys.list(manageable === undefined ? {} : { communityIds: manageable }, page);
   }
 

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { can, canSee, isInstanceOwner, type Permission, type Principal } from './principal.ts';
+import { can, canSee, isInstanceOwner, visibleCommunityIds, type Permission, type Principal } from './principal.ts';
 
 /**
  * Throw unless the caller holds `permission` in `communityId`. A caller who cannot even see the
@@ -32,4 +32,20 @@ function describeDenial(principal: Principal, permission: Permission): string {
     case 'user':
       return permission === 'read' ? 'your role cannot read this community' : `your role cannot ${permission} in this community (admin or owner needed)`;
   }
+}
+
+/**
+ * The communities, within `requested` if given, where the caller holds `permission`; undefined
+ * means every community (the instance owner asking for all). An API key without the scope is
+ * refused outright; a user simply sees fewer communities.
+ */
+export function communitiesWith(principal: Principal, permission: Permission, requested?: readonly string[]): string[] | undefined {
+  if (principal.kind === 'apiKey') {
+    authorize(principal, permission, principal.key.communityId);
+    return requested === undefined || requested.includes(principal.key.communityId) ? [principal.key.communityId] : [];
+  }
+  const visible = visibleCommunityIds(principal);
+  if (visible === undefined) return requested === undefined ? undefined : [...requested];
+  const candidates = requested === undefined ? visible : requested.filter((id) => visible.includes(id));
+  return candidates.filter((id) => can(principal, permission, id));
 }

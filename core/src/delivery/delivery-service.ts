@@ -1,8 +1,8 @@
 import type { AuditLog } from '../audit/audit-log.ts';
-import { authorize } from '../auth/authorize.ts';
-import { can, visibleCommunityIds, type Principal } from '../auth/principal.ts';
+import { authorize, communitiesWith } from '../auth/authorize.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { matchesEventFilters } from '../events/event-catalog.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import { deliveryJobId, type HubQueues } from '../queue/hub-queues.ts';
@@ -166,25 +166,14 @@ export class DeliveryService {
   }
 }
 
-/** Communities (within `requested`, if given) where the caller may write; undefined = all. */
+/** Communities where the caller may retry; refused when there are none. */
 function writableCommunities(principal: Principal, requested: readonly string[] | undefined): string[] | undefined {
-  if (principal.kind === 'apiKey') {
-    authorize(principal, 'write', principal.key.communityId);
-    return requested === undefined || requested.includes(principal.key.communityId) ? [principal.key.communityId] : [];
-  }
-  const visible = visibleCommunityIds(principal);
-  if (visible === undefined) return requested === undefined ? undefined : [...requested];
-  const candidates = requested === undefined ? visible : requested.filter((id) => visible.includes(id));
-  const writable = candidates.filter((id) => can(principal, 'write', id));
-  if (writable.length === 0) throw new ForbiddenError('your role cannot retry deliveries in these communities (admin or owner needed)');
+  const writable = communitiesWith(principal, 'write', requested);
+  if (writable !== undefined && writable.length === 0) throw new ForbiddenError('your role cannot retry deliveries in these communities (admin or owner needed)');
   return writable;
 }
 
 function scoped(principal: Principal, filter: DeliveryFilter): DeliveryFilter {
-  if (principal.kind === 'apiKey') authorize(principal, 'read', principal.key.communityId);
-  const visible = visibleCommunityIds(principal);
-  if (visible === undefined) return filter;
-  const communityIds = filter.communityIds === undefined ? visible : filter.communityIds.filter((id) => visible.includes(id));
-  if (communityIds.length === 0 && filter.communityIds === undefined) throw new ValidationError('you belong to no community');
-  return { ...filter, communityIds };
+  const communityIds = communitiesWith(principal, 'read', filter.communityIds);
+  return communityIds === undefined ? filter : { ...filter, communityIds };
 }

@@ -1,5 +1,5 @@
-import { authorize } from '../auth/authorize.ts';
-import { defaultCommunity, visibleCommunityIds, type Principal } from '../auth/principal.ts';
+import { authorize, communitiesWith } from '../auth/authorize.ts';
+import { defaultCommunity, type Principal } from '../auth/principal.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Delivery, EventFilter, Page, PageRequest, Store, StoredEvent } from '../store/ports.ts';
 import type { EventPublisher, PublishResult } from './event-publisher.ts';
@@ -25,9 +25,7 @@ export class EventService {
   }
 
   async list(principal: Principal, filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
-    if (principal.kind === 'apiKey') authorize(principal, 'read', principal.key.communityId);
-    const visible = visibleCommunityIds(principal);
-    const communityIds = visible === undefined ? filter.communityIds : (filter.communityIds ?? visible).filter((id) => visible.includes(id));
+    const communityIds = communitiesWith(principal, 'read', filter.communityIds);
     return this.deps.store.events.list({ ...filter, ...(communityIds ? { communityIds } : {}) }, page);
   }
 

@@ -1,8 +1,8 @@
 import type { SinkPlugin } from '@hub/plugin-sdk';
 import * as v from 'valibot';
 import type { AuditLog } from '../audit/audit-log.ts';
-import { authorize } from '../auth/authorize.ts';
-import { defaultCommunity, visibleCommunityIds, type Principal } from '../auth/principal.ts';
+import { authorize, communitiesWith } from '../auth/authorize.ts';
+import { defaultCommunity, type Principal } from '../auth/principal.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { EventCatalog } from '../events/event-catalog.ts';
@@ -89,14 +89,7 @@ export class WebhookService {
   }
 
   async list(principal: Principal, filter: WebhookFilter, page: PageRequest): Promise<Page<Webhook>> {
-    const visible = visibleCommunityIds(principal);
-    let communityIds = visible;
-    if (filter.communityIds !== undefined) {
-      communityIds = visible === undefined ? [...filter.communityIds] : filter.communityIds.filter((id) => visible.includes(id));
-    }
-    if (principal.kind === 'apiKey' && !principal.key.scopes.some((scope) => scope === 'webhooks:read' || scope === 'webhooks:write')) {
-      authorize(principal, 'read', principal.key.communityId);
-    }
+    const communityIds = communitiesWith(principal, 'read', filter.communityIds);
     return this.deps.store.webhooks.list({ ...filter, ...(communityIds === undefined ? {} : { communityIds }) }, page);
   }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { authorize } from '../../auth/authorize.ts';
-import { can, visibleCommunityIds } from '../../auth/principal.ts';
+import { communitiesWith } from '../../auth/authorize.ts';
+import { ForbiddenError } from '../../errors.ts';
 import type { Hub } from '../../hub.ts';
 import type { AppEnv } from '../app-env.ts';
 import { pageQuery } from '../pagination.ts';
@@ -20,15 +20,8 @@ export function auditRoutes(hub: Hub) {
   app.get('/', async (c) => {
     const principal = c.get('principal');
     const { communityId, targetId, action, limit, cursor } = readQuery(c, listQuery);
-    let communityIds: string[] | undefined;
-    if (communityId !== undefined) {
-      authorize(principal, 'manage', communityId);
-      communityIds = [communityId];
-    } else {
-      const visible = visibleCommunityIds(principal);
-      communityIds = visible?.filter((id) => can(principal, 'manage', id));
-      if (communityIds !== undefined && communityIds.length === 0) authorize(principal, 'manage', visible?.[0] ?? 'default');
-    }
+    const communityIds = communitiesWith(principal, 'manage', communityId === undefined ? undefined : [communityId]);
+    if (communityIds !== undefined && communityIds.length === 0) throw new ForbiddenError('the audit log is for admins and owners of a community');
     const page = await hub.store.audit.list(
       { ...(communityIds ? { communityIds } : {}), ...(targetId ? { targetId } : {}), ...(action ? { action } : {}) },
       { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) },
